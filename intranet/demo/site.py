@@ -1,0 +1,337 @@
+"""Builds the demo site. Idempotent: what exists is left as editors may have changed it,
+what is missing is created."""
+
+import datetime
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import transaction
+from wagtail.models import Page, Site
+
+from strategy_pages.models import (
+    Committee,
+    CommitteeIndexPage,
+    CommitteeKind,
+    CommitteePage,
+    ConsultationResponsePage,
+    IntranetHomePage,
+    NetworkNewsIndexPage,
+    NetworkNewsPage,
+    NetworkRepresentation,
+    Orientation,
+    OrientationPage,
+    ProjectShowcasePage,
+    ShowcaseIndexPage,
+    ShowcaseLink,
+    ShowcasePartner,
+    StrategyPage,
+    SustainabilityDimension,
+    Theme,
+)
+from strategy_pages.permissions import (
+    committee_editor_group,
+    grant_admin_access,
+    grant_media_editing,
+    grant_page_editing,
+)
+
+from . import organisations
+from .images import ensure_image
+from .news import NEWS
+from .showcases import SHOWCASES
+from .strategy import CONSULTATION_RESPONSE, ORIENTATION_PAGES, STRATEGY
+
+HOME_SLUG = "start"
+
+
+def slug_for_district(name):
+    from anyascii import anyascii
+    from django.utils.text import slugify
+
+    return slugify(anyascii(name))
+
+
+@transaction.atomic
+def build_demo_site(password):
+    committees = ensure_committees()
+    taxonomies = {
+        "orientations": ensure_rows(
+            Orientation, organisations.ORIENTATIONS, with_order=True, summary=True
+        ),
+        "dimensions": ensure_rows(
+            SustainabilityDimension, organisations.DIMENSIONS, with_order=True
+        ),
+        "themes": ensure_rows(Theme, organisations.THEMES, description=True),
+    }
+    home = ensure_home()
+    ensure_strategy(home, taxonomies["orientations"])
+    news_index = ensure_child(
+        home,
+        NetworkNewsIndexPage,
+        "nyheter",
+        title="Nyheter från nätverket",
+        show_in_menus=True,
+        intro="Nyheter från nätverket för informationsspridning, som samordnas av stadsledningskontoret.",
+    )
+    ensure_child(
+        home,
+        ShowcaseIndexPage,
+        "projekt",
+        title="Projekt",
+        show_in_menus=True,
+        intro="Lokala internationella initiativ från stadens nämnder och bolag. Filtrera på nämnd, inriktning, tema, status och år.",
+    )
+    committee_index = ensure_child(
+        home,
+        CommitteeIndexPage,
+        "namnder",
+        title="Nämnder och bolag",
+        show_in_menus=True,
+        intro="Stadsdelsnämnder, facknämnder, bolagsstyrelser och stadsledningskontoret.",
+    )
+    sections = {slug: ensure_committee_page(committee_index, c) for slug, c in committees.items()}
+    for data in SHOWCASES:
+        ensure_showcase(sections[data["committee"]], data, committees, taxonomies)
+    for data in NEWS:
+        ensure_news(news_index, data, committees, taxonomies)
+    ensure_consultation_response(sections[CONSULTATION_RESPONSE["committee"]], committees)
+    ensure_users(password, home, news_index, sections["hagersten-liljeholmen"])
+    return home
+
+
+def ensure_committees():
+    rows = [
+        (
+            f"{name} stadsdelsnämnd",
+            f"SDN {name}",
+            slug_for_district(name),
+            CommitteeKind.DISTRICT,
+            f"Stadsdelsnämnd för {name}.",
+        )
+        for name in organisations.DISTRICTS
+    ]
+    rows += [
+        (*row[:3], CommitteeKind.SPECIALIST, row[3]) for row in organisations.SPECIALIST_COMMITTEES
+    ]
+    rows += [(*row[:3], CommitteeKind.COMPANY, row[3]) for row in organisations.COMPANIES]
+    rows.append(
+        (
+            *organisations.EXECUTIVE_OFFICE[:3],
+            CommitteeKind.EXECUTIVE_OFFICE,
+            organisations.EXECUTIVE_OFFICE[3],
+        )
+    )
+    committees = {}
+    for name, short_name, slug, kind, description in rows:
+        committees[slug], _ = Committee.objects.get_or_create(
+            slug=slug,
+            defaults={
+                "name": name,
+                "short_name": short_name,
+                "kind": kind,
+                "description": description,
+                "network_representation": _representation(slug, kind),
+            },
+        )
+    return committees
+
+
+def _representation(slug, kind):
+    if slug == "hagersten-liljeholmen":
+        return NetworkRepresentation.PROPOSED
+    if kind == CommitteeKind.DISTRICT:
+        return NetworkRepresentation.NOT_REPRESENTED
+    return NetworkRepresentation.MEMBER
+
+
+def ensure_rows(model, rows, *, with_order=False, summary=False, description=False):
+    objects = {}
+    for position, row in enumerate(rows, start=1):
+        name, slug = row[0], row[1]
+        defaults = {"name": name}
+        if with_order:
+            defaults["sort_order"] = position
+        if summary:
+            defaults["summary"] = row[2]
+        if description:
+            defaults["description"] = row[2]
+        objects[slug], _ = model.objects.get_or_create(slug=slug, defaults=defaults)
+    return objects
+
+
+def ensure_home():
+    root = Page.get_first_root_node()
+    home = IntranetHomePage.objects.child_of(root).filter(slug=HOME_SLUG).first()
+    if home is None:
+        home = IntranetHomePage(
+            slug=HOME_SLUG,
+            title="Internationellt arbete i Stockholms stad",
+            intro="Här hittar du stadens internationella strategi, nyheter från nätverket för informationsspridning och nämndernas internationella projekt.",
+        )
+        root.add_child(instance=home)
+        home.save_revision().publish()
+    site = Site.objects.filter(is_default_site=True).first() or Site(
+        hostname="localhost", port=80, is_default_site=True
+    )
+    site.root_page = home
+    site.site_name = "Internationellt arbete"
+    site.save()
+    _remove_default_welcome_page(root)
+    return home
+
+
+def _remove_default_welcome_page(root):
+    for page in Page.objects.child_of(root).filter(content_type__model="page", slug="home"):
+        if not Site.objects.filter(root_page=page).exists():
+            page.delete()
+
+
+def ensure_child(parent, model, slug, **fields):
+    """Create a published child page unless one with this slug exists; return the page."""
+    existing = model.objects.child_of(parent).filter(slug=slug).first()
+    if existing:
+        return existing
+    relations = {key: fields.pop(key) for key in list(fields) if key in _RELATION_FIELDS}
+    page = model(slug=slug, **fields)
+    for key, value in relations.items():
+        setattr(page, key, value)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+_RELATION_FIELDS = {"orientations", "dimensions", "themes", "partners", "links"}
+
+
+def ensure_strategy(home, orientations):
+    data = dict(STRATEGY)
+    data["goals"] = [
+        ("goal", {"title": t, "dimension": d, "description": text}) for t, d, text in data["goals"]
+    ]
+    data["responsibilities"] = [
+        ("responsibility", {"actor": a, "responsibility": r}) for a, r in data["responsibilities"]
+    ]
+    data["history"] = [("milestone", {"year": y, "event": e}) for y, e in data["history"]]
+    strategy = ensure_child(home, StrategyPage, data.pop("slug"), show_in_menus=True, **data)
+    for slug, purpose in ORIENTATION_PAGES.items():
+        orientation = orientations[slug]
+        ensure_child(
+            strategy,
+            OrientationPage,
+            slug,
+            title=orientation.name,
+            orientation=orientation,
+            purpose=purpose,
+            summary=orientation.summary,
+        )
+    return strategy
+
+
+def ensure_committee_page(committee_index, committee):
+    return ensure_child(
+        committee_index, CommitteePage, committee.slug, title=committee.name, committee=committee
+    )
+
+
+def _classification(data, taxonomies):
+    return {
+        "orientations": [taxonomies["orientations"][s] for s in data["orientations"]],
+        "dimensions": [taxonomies["dimensions"][s] for s in data["dimensions"]],
+        "themes": [taxonomies["themes"][s] for s in data["themes"]],
+    }
+
+
+def ensure_showcase(section, data, committees, taxonomies):
+    image, alt_text = ensure_image(data["title"], data["slug"])
+    return ensure_child(
+        section,
+        ProjectShowcasePage,
+        data["slug"],
+        title=data["title"],
+        committee=committees[data["committee"]],
+        summary=data["summary"],
+        status=data["status"],
+        start_date=_date(data.get("start")),
+        end_date=_date(data.get("end")),
+        featured=data.get("featured", False),
+        image=image,
+        image_alt=alt_text,
+        body=[("paragraph", data["body"])],
+        results=data.get("results", ""),
+        resources=data.get("resources", ""),
+        contact_name="Internationell samordnare",
+        contact_email=f"international.{data['committee']}@example.org",
+        partners=[
+            ShowcasePartner(organisation=o, city=c, country=n)
+            for o, c, n in data.get("partners", [])
+        ],
+        links=[ShowcaseLink(title=t, url=u) for t, u in data.get("links", [])],
+        **_classification(data, taxonomies),
+    )
+
+
+def ensure_news(news_index, data, committees, taxonomies):
+    image, alt_text = ensure_image(data["title"], data["slug"])
+    return ensure_child(
+        news_index,
+        NetworkNewsPage,
+        data["slug"],
+        title=data["title"],
+        date=_date(data["date"]),
+        committee=committees[data["committee"]],
+        summary=data["summary"],
+        image=image,
+        image_alt=alt_text,
+        body=[("paragraph", data["body"])],
+        **_classification(data, taxonomies),
+    )
+
+
+def ensure_consultation_response(section, committees):
+    data = dict(CONSULTATION_RESPONSE)
+    data["committee"] = committees[data["committee"]]
+    data["deadline"] = _date(data["deadline"])
+    data["meeting_date"] = _date(data["meeting_date"])
+    return ensure_child(section, ConsultationResponsePage, data.pop("slug"), **data)
+
+
+def _date(value):
+    return datetime.date.fromisoformat(value) if value else None
+
+
+DEMO_USERS = [
+    ("medarbetare", "Sara", "Lindqvist", "Medarbetare"),
+    ("redaktor", "Johan", "Ek", "Nätverksredaktörer"),
+    ("samordnare", "Amina", "Hassan", "Samordnare, stadsledningskontoret"),
+    ("hl-redaktor", "Erik", "Nyström", None),
+]
+
+
+def ensure_users(password, home, news_index, hl_section):
+    Group.objects.get_or_create(name="Medarbetare")
+    network_editors, _ = Group.objects.get_or_create(name="Nätverksredaktörer")
+    grant_admin_access(network_editors)
+    grant_page_editing(network_editors, news_index)
+    grant_media_editing(network_editors)
+    coordinators, _ = Group.objects.get_or_create(name="Samordnare, stadsledningskontoret")
+    grant_admin_access(coordinators)
+    grant_page_editing(coordinators, home)
+    grant_media_editing(coordinators)
+    hl_editors = committee_editor_group(hl_section)
+
+    user_model = get_user_model()
+    for username, first, last, group_name in DEMO_USERS:
+        user, _ = user_model.objects.get_or_create(
+            username=username,
+            defaults={"first_name": first, "last_name": last, "email": f"{username}@example.org"},
+        )
+        user.set_password(password)
+        user.save()
+        group = hl_editors if group_name is None else Group.objects.get(name=group_name)
+        user.groups.add(group)
+    admin, _ = user_model.objects.get_or_create(
+        username="admin",
+        defaults={"is_staff": True, "is_superuser": True, "email": "admin@example.org"},
+    )
+    admin.set_password(password)
+    admin.save()

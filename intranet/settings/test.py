@@ -1,0 +1,11 @@
+"""Test settings: the database comes from DATABASE_URL (SQLite by default, PostgreSQL in CI)."""
+
+import tempfile
+
+from .base import *  # noqa: F403
+
+SECRET_KEY = "test-only-key"  # noqa: S105
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+MEDIA_ROOT = tempfile.mkdtemp(prefix="intranet-test-media-")
+ALLOWED_HOSTS = ["*"]

@@ -1,0 +1,27 @@
+from django.conf import settings
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from search import urls as search_urls
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("dokument/", include(wagtaildocs_urls)),
+    path(
+        "logga-in/",
+        auth_views.LoginView.as_view(template_name="registration/login.html"),
+        name="login",
+    ),
+    path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", include(search_urls)),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns.append(path("", include(wagtail_urls)))

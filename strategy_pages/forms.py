@@ -1,0 +1,31 @@
+"""Admin forms that keep committee-owned content inside its committee's part of the page tree."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
+
+
+def committee_of(page):
+    """The committee a section page stands for, or None for any other page."""
+    return getattr(page.specific_deferred, "committee", None) if page else None
+
+
+class CommitteeOwnedPageForm(WagtailAdminPageForm):
+    """Prefills the owning committee from the committee page above and refuses a mismatch,
+    because editing rights are granted per committee subtree."""
+
+    def __init__(self, *args, parent_page=None, **kwargs):
+        super().__init__(*args, parent_page=parent_page, **kwargs)
+        self.section_committee = committee_of(parent_page) if parent_page else None
+        if self.section_committee and "committee" in self.fields and not self.instance.pk:
+            self.fields["committee"].initial = self.section_committee.pk
+
+    def clean(self):
+        cleaned_data = super().clean()
+        committee = cleaned_data.get("committee")
+        if self.section_committee and committee and committee != self.section_committee:
+            self.add_error(
+                "committee",
+                _("Sidan ligger under %(section)s och måste ägas av den nämnden.")
+                % {"section": self.section_committee},
+            )
+        return cleaned_data

@@ -1,0 +1,106 @@
+"""Filtering and pagination for the news, showcase and orientation listings.
+
+Query parameters: committee, orientation, theme, status (showcases) and year; each may repeat.
+Every listing runs a constant number of queries however long it grows.
+"""
+
+import django_filters
+from django import forms
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
+from wagtail.images import get_image_model
+
+from .models.taxonomy import (
+    Committee,
+    Orientation,
+    ShowcaseStatus,
+    SustainabilityDimension,
+    Theme,
+)
+from .visibility import visible_to
+
+PAGE_SIZE = 12
+CARD_IMAGE_SPEC = "fill-480x270"
+
+
+def _slug_filter(relation, queryset, label):
+    return django_filters.ModelMultipleChoiceFilter(
+        field_name=f"{relation}__slug",
+        to_field_name="slug",
+        queryset=queryset,
+        label=label,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
+class ListingFilterSet(django_filters.FilterSet):
+    """Filters shared by every listing; `date_field` names the date the year filter reads."""
+
+    date_field = "date"
+
+    committee = _slug_filter("committee", Committee.objects.all(), _("Nämnd eller bolag"))
+    orientation = _slug_filter("orientations", Orientation.objects.all(), _("Inriktning"))
+    theme = _slug_filter("themes", Theme.objects.all(), _("Tema"))
+    dimension = _slug_filter(
+        "dimensions", SustainabilityDimension.objects.all(), _("Hållbarhetsdimension")
+    )
+    year = django_filters.TypedMultipleChoiceFilter(
+        method="filter_year", label=_("År"), coerce=int, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, data=None, queryset=None, *, request=None, prefix=None, years=()):
+        super().__init__(data, queryset, request=request, prefix=prefix)
+        self.filters["year"].extra["choices"] = [(year, str(year)) for year in years]
+
+    def filter_year(self, queryset, name, value):
+        if not value:
+            return queryset
+        return queryset.filter(**{f"{self.date_field}__year__in": value})
+
+
+class NewsFilterSet(ListingFilterSet):
+    date_field = "date"
+
+
+class ShowcaseFilterSet(ListingFilterSet):
+    date_field = "start_date"
+
+    status = django_filters.MultipleChoiceFilter(
+        choices=ShowcaseStatus.choices, label=_("Status"), widget=forms.CheckboxSelectMultiple
+    )
+
+
+def card_queryset(queryset):
+    """Fetch everything a listing card shows in a fixed number of queries."""
+    image_model = get_image_model()
+    return queryset.select_related("committee").prefetch_related(
+        "orientations",
+        "themes",
+        Prefetch("image", queryset=image_model.objects.prefetch_renditions(CARD_IMAGE_SPEC)),
+    )
+
+
+def build_listing(request, queryset, filterset_class, *, exclude_filters=(), page_size=PAGE_SIZE):
+    """Filter, order and paginate a listing; returns the template context for it."""
+    visible = visible_to(queryset, request)
+    years = [d.year for d in visible.dates(filterset_class.date_field, "year", order="DESC")]
+    filterset = filterset_class(request.GET or None, queryset=visible, request=request, years=years)
+    for name in exclude_filters:
+        filterset.filters.pop(name, None)
+    paginator = Paginator(card_queryset(filterset.qs), page_size)
+    page = paginator.get_page(request.GET.get("page"))
+    return {
+        "filterset": filterset,
+        "filter_form": filterset.form,
+        "items": page,
+        "paginator": paginator,
+        "query_without_page": _query_without_page(request),
+        "filters_active": any(key != "page" for key in request.GET),
+    }
+
+
+def _query_without_page(request):
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()

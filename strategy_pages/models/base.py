@@ -1,0 +1,77 @@
+"""Abstract building blocks shared by the page types."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import Page
+from wagtail.search import index
+
+from ..forms import CommitteeOwnedPageForm
+
+
+class IntranetPage(Page):
+    """Base for every page type: a short summary used in listings, search results and previews."""
+
+    summary = models.TextField(
+        _("sammanfattning"),
+        blank=True,
+        help_text=_("En eller två meningar som visas i listor och sökresultat."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("summary")]
+    search_fields = [*Page.search_fields, index.SearchField("summary", boost=2)]
+
+    class Meta:
+        abstract = True
+
+
+class IllustratedPage(IntranetPage):
+    """A page with a lead image whose alternative text is required whenever an image is chosen."""
+
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("bild"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    image_alt = models.CharField(
+        _("alternativtext"),
+        max_length=255,
+        blank=True,
+        help_text=_("Beskriv vad bilden visar för den som inte ser den. Krävs om en bild valts."),
+    )
+
+    image_panels = [
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Bild"))
+    ]
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        if self.image_id and not self.image_alt.strip():
+            raise ValidationError({"image_alt": _("Skriv en alternativtext till bilden.")})
+
+
+class CommitteeOwnedPage(IllustratedPage):
+    """Content owned by one committee; it lives under that committee's page so that editing
+    rights can be granted per committee subtree."""
+
+    committee = models.ForeignKey(
+        "strategy_pages.Committee",
+        verbose_name=_("nämnd eller bolag"),
+        null=True,
+        blank=False,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Den nämnd eller det bolag som äger innehållet. Krävs för att publicera."),
+    )
+
+    base_form_class = CommitteeOwnedPageForm
+
+    class Meta:
+        abstract = True

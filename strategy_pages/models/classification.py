@@ -1,0 +1,64 @@
+"""Classification fields shared by news and showcases: orientations, themes, dimensions."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.search import index
+
+from .base import CommitteeOwnedPage
+
+
+class ClassifiedPage(CommitteeOwnedPage):
+    """Committee-owned content classified by the strategy's orientations, the budget's
+    sustainability dimensions and cross-committee themes."""
+
+    orientations = ParentalManyToManyField(
+        "strategy_pages.Orientation",
+        verbose_name=_("inriktningar"),
+        blank=True,
+        related_name="+",
+        help_text=_("Vilka av strategins fyra inriktningar innehållet hör till."),
+    )
+    dimensions = ParentalManyToManyField(
+        "strategy_pages.SustainabilityDimension",
+        verbose_name=_("hållbarhetsdimensioner"),
+        blank=True,
+        related_name="+",
+        help_text=_("Budgetens inriktningsmål som innehållet bidrar till."),
+    )
+    themes = ParentalManyToManyField(
+        "strategy_pages.Theme",
+        verbose_name=_("teman"),
+        blank=True,
+        related_name="+",
+        help_text=_("Tvärsektoriella teman, t.ex. från lokala utvecklingsprogram."),
+    )
+
+    classification_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("committee"),
+                FieldPanel("orientations", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("dimensions", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("Klassificering"),
+        )
+    ]
+
+    search_fields = [
+        *CommitteeOwnedPage.search_fields,
+        index.FilterField("committee"),
+        index.FilterField("orientations"),
+        index.FilterField("dimensions"),
+        index.FilterField("themes"),
+        index.RelatedFields(
+            "committee", [index.SearchField("name"), index.SearchField("short_name")]
+        ),
+        index.RelatedFields("orientations", [index.SearchField("name")]),
+        index.RelatedFields("themes", [index.SearchField("name")]),
+    ]
+
+    class Meta:
+        abstract = True

@@ -1,0 +1,82 @@
+"""Each committee's own part of the page tree, where its showcases and responses live."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+
+from ..listings import ShowcaseFilterSet, build_listing
+from ..visibility import visible_to
+from .base import IntranetPage
+from .consultations import ConsultationResponsePage
+from .showcases import ProjectShowcasePage
+from .taxonomy import CommitteeKind
+
+
+class CommitteeIndexPage(IntranetPage):
+    """Lists the committees and company boards, grouped by kind."""
+
+    intro = models.TextField(_("ingress"), blank=True)
+
+    content_panels = [*IntranetPage.content_panels, FieldPanel("intro")]
+    parent_page_types = ["strategy_pages.IntranetHomePage"]
+    subpage_types = ["strategy_pages.CommitteePage"]
+    max_count_per_parent = 1
+    template = "pages/committee_index_page.html"
+
+    class Meta:
+        verbose_name = _("nämndlista")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        pages = visible_to(CommitteePage.objects.child_of(self), request).select_related(
+            "committee"
+        )
+        groups = {kind: [] for kind in CommitteeKind}
+        for page in pages.order_by("committee__name"):
+            groups[CommitteeKind(page.committee.kind)].append(page)
+        context["committee_groups"] = [
+            (kind.label, pages) for kind, pages in groups.items() if pages
+        ]
+        return context
+
+
+class CommitteePage(IntranetPage):
+    """A committee's or company's section: its showcases and consultation responses live below it,
+    so a group can be given editing rights on exactly this subtree."""
+
+    committee = models.OneToOneField(
+        "strategy_pages.Committee",
+        verbose_name=_("nämnd eller bolag"),
+        on_delete=models.PROTECT,
+        related_name="section_page",
+    )
+    intro = models.TextField(_("ingress"), blank=True)
+
+    content_panels = [*IntranetPage.content_panels, FieldPanel("committee"), FieldPanel("intro")]
+    search_fields = [
+        *IntranetPage.search_fields,
+        index.FilterField("committee"),
+        index.SearchField("intro"),
+    ]
+    parent_page_types = ["strategy_pages.CommitteeIndexPage"]
+    subpage_types = [
+        "strategy_pages.ProjectShowcasePage",
+        "strategy_pages.ConsultationResponsePage",
+    ]
+    template = "pages/committee_page.html"
+
+    class Meta:
+        verbose_name = _("nämndsida")
+        verbose_name_plural = _("nämndsidor")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        showcases = ProjectShowcasePage.objects.child_of(self).order_by("-start_date", "-pk")
+        context.update(
+            build_listing(request, showcases, ShowcaseFilterSet, exclude_filters=["committee"])
+        )
+        context["responses"] = visible_to(
+            ConsultationResponsePage.objects.child_of(self), request
+        ).order_by("-meeting_date", "-pk")
+        return context

@@ -1,0 +1,74 @@
+"""A committee's statement (yttrande) on a consultation (remiss)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+
+from ..blocks import RICH_TEXT_FEATURES, BodyBlock
+from .base import CommitteeOwnedPage, IntranetPage
+
+
+class ConsultationResponsePage(CommitteeOwnedPage):
+    """A committee's consultation response, e.g. a district committee's statement on the
+    City Executive Office's proposal for an international strategy."""
+
+    consultation_title = models.CharField(
+        _("remiss"), max_length=255, help_text=_("Remissens titel, t.ex. förslaget som besvaras.")
+    )
+    consultation_registry_number = models.CharField(
+        _("remissens diarienummer"), max_length=60, blank=True, help_text=_("T.ex. 171-482/2016.")
+    )
+    registry_number = models.CharField(_("nämndens diarienummer"), max_length=60, blank=True)
+    consulting_body = models.CharField(
+        _("remitterad av"), max_length=255, blank=True, help_text=_("T.ex. kommunstyrelsen.")
+    )
+    deadline = models.DateField(_("sista svarsdag"), null=True, blank=True)
+    meeting_date = models.DateField(_("sammanträdesdatum"), null=True, blank=True)
+    decision_proposal = RichTextField(
+        _("förslag till beslut"), features=RICH_TEXT_FEATURES, blank=True
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("yttrande"), blank=True)
+    signed_by = models.TextField(
+        _("undertecknat av"), blank=True, help_text=_("Namn och titel, en per rad.")
+    )
+
+    content_panels = [
+        *IntranetPage.content_panels,
+        FieldPanel("committee"),
+        MultiFieldPanel(
+            [
+                FieldPanel("consultation_title"),
+                FieldRowPanel(
+                    [FieldPanel("consultation_registry_number"), FieldPanel("registry_number")]
+                ),
+                FieldPanel("consulting_body"),
+                FieldRowPanel([FieldPanel("deadline"), FieldPanel("meeting_date")]),
+            ],
+            heading=_("Remissen"),
+        ),
+        FieldPanel("decision_proposal"),
+        FieldPanel("body"),
+        FieldPanel("signed_by"),
+    ]
+    search_fields = [
+        *CommitteeOwnedPage.search_fields,
+        index.SearchField("consultation_title", boost=2),
+        index.SearchField("consultation_registry_number"),
+        index.SearchField("decision_proposal"),
+        index.SearchField("body"),
+        index.FilterField("committee"),
+        index.FilterField("meeting_date"),
+        index.RelatedFields("committee", [index.SearchField("name")]),
+    ]
+    parent_page_types = ["strategy_pages.CommitteePage"]
+    subpage_types = []
+    template = "pages/consultation_response_page.html"
+
+    class Meta:
+        verbose_name = _("remissvar")
+        verbose_name_plural = _("remissvar")
+
+    def signatories(self):
+        return [line.strip() for line in self.signed_by.splitlines() if line.strip()]

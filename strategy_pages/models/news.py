@@ -1,0 +1,63 @@
+"""News from the network for information sharing."""
+
+import datetime
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from ..blocks import BodyBlock
+from ..listings import NewsFilterSet, build_listing
+from .base import IntranetPage
+from .classification import ClassifiedPage
+
+
+class NetworkNewsIndexPage(IntranetPage):
+    """The network's news listing, filterable by committee, orientation, theme and year."""
+
+    intro = models.TextField(_("ingress"), blank=True)
+
+    content_panels = [*IntranetPage.content_panels, FieldPanel("intro")]
+    parent_page_types = ["strategy_pages.IntranetHomePage"]
+    subpage_types = ["strategy_pages.NetworkNewsPage"]
+    max_count_per_parent = 1
+    template = "pages/network_news_index_page.html"
+
+    class Meta:
+        verbose_name = _("nyhetslista för nätverket")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        news = NetworkNewsPage.objects.child_of(self).order_by("-date", "-pk")
+        context.update(build_listing(request, news, NewsFilterSet))
+        return context
+
+
+class NetworkNewsPage(ClassifiedPage):
+    """A news item published by an editor of the information-sharing network."""
+
+    date = models.DateField(_("datum"), default=datetime.date.today)
+    body = StreamField(BodyBlock(), verbose_name=_("brödtext"), blank=True)
+
+    content_panels = [
+        *IntranetPage.content_panels,
+        FieldPanel("date"),
+        *ClassifiedPage.image_panels,
+        FieldPanel("body"),
+        *ClassifiedPage.classification_panels,
+    ]
+    search_fields = [
+        *ClassifiedPage.search_fields,
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+    parent_page_types = ["strategy_pages.NetworkNewsIndexPage"]
+    subpage_types = []
+    template = "pages/network_news_page.html"
+
+    class Meta:
+        verbose_name = _("nyhet från nätverket")
+        verbose_name_plural = _("nyheter från nätverket")
+        ordering = ["-date"]

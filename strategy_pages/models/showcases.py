@@ -1,0 +1,157 @@
+"""Project showcases: local international initiatives presented by their committees."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Site
+from wagtail.search import index
+
+from ..blocks import RICH_TEXT_FEATURES, BodyBlock
+from ..listings import ShowcaseFilterSet, build_listing
+from .base import IntranetPage
+from .classification import ClassifiedPage
+from .taxonomy import ShowcaseStatus
+
+
+class ShowcaseIndexPage(IntranetPage):
+    """All project showcases across committees, filterable by committee, orientation, theme,
+    status and start year. The showcases themselves live under their committee's page."""
+
+    intro = models.TextField(_("ingress"), blank=True)
+
+    content_panels = [*IntranetPage.content_panels, FieldPanel("intro")]
+    parent_page_types = ["strategy_pages.IntranetHomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    template = "pages/showcase_index_page.html"
+
+    class Meta:
+        verbose_name = _("projektlista")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        showcases = ProjectShowcasePage.objects.in_site(Site.find_for_request(request))
+        showcases = showcases.order_by("-start_date", "-pk")
+        context.update(build_listing(request, showcases, ShowcaseFilterSet))
+        return context
+
+
+class ProjectShowcasePage(ClassifiedPage):
+    """A committee's local international initiative, shown so others can learn from it and the
+    City Executive Office can follow it up."""
+
+    status = models.CharField(
+        _("status"), max_length=20, choices=ShowcaseStatus.choices, default=ShowcaseStatus.ONGOING
+    )
+    start_date = models.DateField(_("startdatum"), null=True, blank=True)
+    end_date = models.DateField(_("slutdatum"), null=True, blank=True)
+    featured = models.BooleanField(
+        _("visa på startsidan"), default=False, help_text=_("Lyft fram projektet på startsidan.")
+    )
+    contact_name = models.CharField(_("kontaktperson"), max_length=255, blank=True)
+    contact_email = models.EmailField(_("e-post"), blank=True)
+    contact_phone = models.CharField(_("telefon"), max_length=40, blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("beskrivning"), blank=True)
+    results = RichTextField(
+        _("resultat och lärdomar"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("Vad har projektet gett och vad kan andra lära av det?"),
+    )
+    resources = RichTextField(
+        _("resurser"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("Budget, finansiering och personal som avsatts, t.ex. i verksamhetsplanen."),
+    )
+
+    content_panels = [
+        *IntranetPage.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("status"),
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                FieldPanel("featured"),
+            ],
+            heading=_("Status och tid"),
+        ),
+        *ClassifiedPage.image_panels,
+        FieldPanel("body"),
+        FieldPanel("results"),
+        FieldPanel("resources"),
+        InlinePanel("partners", heading=_("Internationella partner"), label=_("Partner")),
+        InlinePanel("gallery_images", heading=_("Bilder"), label=_("Bild")),
+        InlinePanel("links", heading=_("Länkar"), label=_("Länk")),
+        MultiFieldPanel(
+            [FieldPanel("contact_name"), FieldPanel("contact_email"), FieldPanel("contact_phone")],
+            heading=_("Kontaktperson"),
+        ),
+        *ClassifiedPage.classification_panels,
+    ]
+    search_fields = [
+        *ClassifiedPage.search_fields,
+        index.SearchField("body"),
+        index.SearchField("results"),
+        index.FilterField("status"),
+        index.FilterField("start_date"),
+        index.RelatedFields(
+            "partners",
+            [
+                index.SearchField("organisation"),
+                index.SearchField("city"),
+                index.SearchField("country"),
+            ],
+        ),
+    ]
+    parent_page_types = ["strategy_pages.CommitteePage"]
+    subpage_types = []
+    template = "pages/project_showcase_page.html"
+
+    class Meta:
+        verbose_name = _("projekt")
+        verbose_name_plural = _("projekt")
+
+    def clean(self):
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("Slutdatumet kan inte ligga före startdatumet.")})
+
+
+class ShowcasePartner(Orderable):
+    """An international partner in a showcased project."""
+
+    page = ParentalKey(ProjectShowcasePage, on_delete=models.CASCADE, related_name="partners")
+    organisation = models.CharField(_("organisation"), max_length=255)
+    city = models.CharField(_("stad"), max_length=255, blank=True)
+    country = models.CharField(_("land"), max_length=255)
+
+    panels = [FieldPanel("organisation"), FieldPanel("city"), FieldPanel("country")]
+
+    def __str__(self):
+        return ", ".join(part for part in (self.organisation, self.city, self.country) if part)
+
+
+class ShowcaseImage(Orderable):
+    """An image in a showcase's gallery; the alternative text is required."""
+
+    page = ParentalKey(ProjectShowcasePage, on_delete=models.CASCADE, related_name="gallery_images")
+    image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("bild"), on_delete=models.CASCADE, related_name="+"
+    )
+    alt_text = models.CharField(_("alternativtext"), max_length=255)
+    caption = models.CharField(_("bildtext"), max_length=255, blank=True)
+
+    panels = [FieldPanel("image"), FieldPanel("alt_text"), FieldPanel("caption")]
+
+
+class ShowcaseLink(Orderable):
+    """A link from a showcase, e.g. to an EU programme or a partner's site."""
+
+    page = ParentalKey(ProjectShowcasePage, on_delete=models.CASCADE, related_name="links")
+    title = models.CharField(_("länktext"), max_length=255)
+    url = models.URLField(_("adress"))
+
+    panels = [FieldPanel("title"), FieldPanel("url")]

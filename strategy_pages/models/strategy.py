@@ -1,0 +1,153 @@
+"""The international strategy and its four orientations."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+
+from ..blocks import (
+    RICH_TEXT_FEATURES,
+    BodyBlock,
+    DocumentListBlock,
+    GoalBlock,
+    MilestoneBlock,
+    ResponsibilityBlock,
+)
+from ..listings import ShowcaseFilterSet, build_listing
+from ..visibility import visible_to
+from .base import IntranetPage
+from .news import NetworkNewsPage
+from .showcases import ProjectShowcasePage
+
+LATEST_NEWS_COUNT = 5
+
+
+class StrategyPage(IntranetPage):
+    """The City of Stockholm's international strategy: vision, goals, principles, who does what,
+    its adoption and history. Its children are the four orientations."""
+
+    vision_title = models.CharField(
+        _("vision"), max_length=255, default="Vision 2040 – Ett Stockholm för alla"
+    )
+    vision_text = RichTextField(_("om visionen"), features=RICH_TEXT_FEATURES, blank=True)
+    goals = StreamField(
+        [("goal", GoalBlock())],
+        verbose_name=_("övergripande mål"),
+        blank=True,
+        help_text=_(
+            "Målen för det internationella arbetet, kopplade till budgetens inriktningsmål."
+        ),
+    )
+    principles = RichTextField(_("principer"), features=RICH_TEXT_FEATURES, blank=True)
+    responsibilities = StreamField(
+        [("responsibility", ResponsibilityBlock())], verbose_name=_("ansvar"), blank=True
+    )
+    registry_number = models.CharField(
+        _("diarienummer"), max_length=60, blank=True, help_text=_("T.ex. 171-482/2016.")
+    )
+    adopted_on = models.DateField(_("antagen"), null=True, blank=True)
+    adopted_by = models.CharField(
+        _("antagen av"), max_length=255, blank=True, help_text=_("T.ex. kommunfullmäktige.")
+    )
+    history = StreamField([("milestone", MilestoneBlock())], verbose_name=_("historik"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("brödtext"), blank=True)
+    documents = StreamField(
+        [("documents", DocumentListBlock())], verbose_name=_("bifogade dokument"), blank=True
+    )
+
+    content_panels = [
+        *IntranetPage.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("vision_title"), FieldPanel("vision_text")], heading=_("Vision")
+        ),
+        FieldPanel("goals"),
+        FieldPanel("principles"),
+        FieldPanel("responsibilities"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("registry_number"), FieldPanel("adopted_on")]),
+                FieldPanel("adopted_by"),
+                FieldPanel("history"),
+            ],
+            heading=_("Beslut och historik"),
+        ),
+        FieldPanel("documents"),
+    ]
+    search_fields = [
+        *IntranetPage.search_fields,
+        index.SearchField("vision_title"),
+        index.SearchField("vision_text"),
+        index.SearchField("goals"),
+        index.SearchField("principles"),
+        index.SearchField("responsibilities"),
+        index.SearchField("body"),
+        index.SearchField("registry_number"),
+    ]
+    parent_page_types = ["strategy_pages.IntranetHomePage"]
+    subpage_types = ["strategy_pages.OrientationPage"]
+    max_count_per_parent = 1
+    template = "pages/strategy_page.html"
+
+    class Meta:
+        verbose_name = _("strategi")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["orientation_pages"] = visible_to(
+            OrientationPage.objects.child_of(self), request
+        ).select_related("orientation")
+        return context
+
+
+class OrientationPage(IntranetPage):
+    """One of the four orientations; shows the showcases and news classified under it."""
+
+    orientation = models.OneToOneField(
+        "strategy_pages.Orientation",
+        verbose_name=_("inriktning"),
+        on_delete=models.PROTECT,
+        related_name="page",
+        help_text=_("Projekt och nyheter med denna inriktning visas automatiskt på sidan."),
+    )
+    purpose = models.TextField(_("syfte"), help_text=_("Vad inriktningen ska uppnå, kort."))
+    body = StreamField(BodyBlock(), verbose_name=_("brödtext"), blank=True)
+
+    content_panels = [
+        *IntranetPage.content_panels,
+        FieldPanel("orientation"),
+        FieldPanel("purpose"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *IntranetPage.search_fields,
+        index.SearchField("purpose", boost=2),
+        index.SearchField("body"),
+    ]
+    parent_page_types = ["strategy_pages.StrategyPage"]
+    subpage_types = []
+    template = "pages/orientation_page.html"
+
+    class Meta:
+        verbose_name = _("inriktning")
+        verbose_name_plural = _("inriktningar")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        showcases = ProjectShowcasePage.objects.filter(orientations=self.orientation_id)
+        context.update(
+            build_listing(
+                request,
+                showcases.order_by("-start_date", "-pk"),
+                ShowcaseFilterSet,
+                exclude_filters=["orientation"],
+            )
+        )
+        news = NetworkNewsPage.objects.filter(orientations=self.orientation_id)
+        context["latest_news"] = (
+            visible_to(news, request)
+            .select_related("committee")
+            .order_by("-date", "-pk")[:LATEST_NEWS_COUNT]
+        )
+        return context
