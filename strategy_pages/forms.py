@@ -17,7 +17,7 @@ class CommitteeOwnedPageForm(WagtailAdminPageForm):
         super().__init__(*args, parent_page=parent_page, **kwargs)
         self.section_committee = committee_of(parent_page) if parent_page else None
         if self.section_committee and "committee" in self.fields and not self.instance.pk:
-            self.fields["committee"].initial = self.section_committee.pk
+            self.initial["committee"] = self.section_committee.pk
 
     def clean(self):
         cleaned_data = super().clean()

@@ -1,20 +1,21 @@
 """Organisations and classifications of 2016, from the source document and DOMAIN facts."""
 
+# (area, the committee's name)
 DISTRICTS = [
-    "Rinkeby-Kista",
-    "Spånga-Tensta",
-    "Hässelby-Vällingby",
-    "Bromma",
-    "Kungsholmen",
-    "Norrmalm",
-    "Östermalm",
-    "Södermalm",
-    "Enskede-Årsta-Vantör",
-    "Skarpnäck",
-    "Farsta",
-    "Älvsjö",
-    "Hägersten-Liljeholmen",
-    "Skärholmen",
+    ("Rinkeby-Kista", "Rinkeby-Kista stadsdelsnämnd"),
+    ("Spånga-Tensta", "Spånga-Tensta stadsdelsnämnd"),
+    ("Hässelby-Vällingby", "Hässelby-Vällingby stadsdelsnämnd"),
+    ("Bromma", "Bromma stadsdelsnämnd"),
+    ("Kungsholmen", "Kungsholmens stadsdelsnämnd"),
+    ("Norrmalm", "Norrmalms stadsdelsnämnd"),
+    ("Östermalm", "Östermalms stadsdelsnämnd"),
+    ("Södermalm", "Södermalms stadsdelsnämnd"),
+    ("Enskede-Årsta-Vantör", "Enskede-Årsta-Vantörs stadsdelsnämnd"),
+    ("Skarpnäck", "Skarpnäcks stadsdelsnämnd"),
+    ("Farsta", "Farsta stadsdelsnämnd"),
+    ("Älvsjö", "Älvsjö stadsdelsnämnd"),
+    ("Hägersten-Liljeholmen", "Hägersten-Liljeholmens stadsdelsnämnd"),
+    ("Skärholmen", "Skärholmens stadsdelsnämnd"),
 ]
 
 # (name, short name, slug, description); every specialist committee and company is a network member.

@@ -3,9 +3,11 @@ what is missing is created."""
 
 import datetime
 
+from anyascii import anyascii
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
+from django.utils.text import slugify
 from wagtail.models import Page, Site
 
 from strategy_pages.models import (
@@ -42,13 +44,6 @@ from .showcases import SHOWCASES
 from .strategy import CONSULTATION_RESPONSE, ORIENTATION_PAGES, STRATEGY
 
 HOME_SLUG = "start"
-
-
-def slug_for_district(name):
-    from anyascii import anyascii
-    from django.utils.text import slugify
-
-    return slugify(anyascii(name))
 
 
 @transaction.atomic
@@ -102,13 +97,13 @@ def build_demo_site(password):
 def ensure_committees():
     rows = [
         (
-            f"{name} stadsdelsnämnd",
-            f"SDN {name}",
-            slug_for_district(name),
+            name,
+            f"SDN {area}",
+            slugify(anyascii(area)),
             CommitteeKind.DISTRICT,
-            f"Stadsdelsnämnd för {name}.",
+            f"Stadsdelsnämnden för {area}.",
         )
-        for name in organisations.DISTRICTS
+        for area, name in organisations.DISTRICTS
     ]
     rows += [
         (*row[:3], CommitteeKind.SPECIALIST, row[3]) for row in organisations.SPECIALIST_COMMITTEES

@@ -1,0 +1,65 @@
+# The two commands of the quick start: `make run` and `make test`.
+VENV ?= .venv
+PYTHON ?= python3
+PY := $(VENV)/bin/python
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE ?= intranet.settings.dev
+
+.PHONY: run test install install-test serve migrate demo lint format corpus benchmark clean
+
+## run: install, migrate, load the demo and serve it on 127.0.0.1:$(PORT) (SQLite + database search)
+run: install migrate demo serve
+
+## test: install what the tests need, start PostgreSQL, run the suite on SQLite and PostgreSQL
+test: install-test
+	VENV=$(VENV) scripts/test.sh
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(VENV)/bin/pip install --quiet -e ".[test]"
+	touch $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+demo: install
+	$(PY) manage.py load_demo
+
+serve: install
+	@echo ""
+	@echo "  Intranet:  http://127.0.0.1:$(PORT)/"
+	@echo "  Admin:     http://127.0.0.1:$(PORT)/admin/"
+	@echo "  Logins (password: $${DEMO_PASSWORD:-international-2040}):"
+	@echo "    medarbetare   staff"
+	@echo "    redaktor      network editor"
+	@echo "    samordnare    coordinator, City Executive Office"
+	@echo "    hl-redaktor   editor, Hägersten-Liljeholmen"
+	@echo "    admin         superuser"
+	@echo ""
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+## lint: ruff and djhtml, as CI runs them
+lint: install-test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djhtml --check templates
+
+format: install-test
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/djhtml templates
+
+## benchmark: generate the large corpus (once) and time page serving
+benchmark: install-test
+	$(PY) benchmarks/serve_pages.py
+
+clean:
+	rm -rf $(VENV) .cache

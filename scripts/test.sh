@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# The whole suite: lint, then every test on SQLite and on PostgreSQL, then the plugin-only install.
+# Installs Debian's Chromium for the browser tests and PostgreSQL when they are missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+VENV="${VENV:-.venv}"
+export DJANGO_SETTINGS_MODULE=intranet.settings.test
+export DJANGO_ALLOW_ASYNC_UNSAFE=true  # Playwright's sync API runs an event loop in the test thread
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+if [ ! -x /usr/bin/chromium ]; then
+    echo "== Installing Debian's Chromium for the browser tests"
+    as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium >/dev/null
+fi
+
+# pytest exits 5 when it collected nothing; say so plainly instead of failing obscurely.
+run_pytest() {
+    local status=0
+    "$VENV/bin/pytest" "$@" || status=$?
+    if [ "$status" = 5 ]; then
+        echo "pytest collected no tests for: $*" >&2
+        return 0
+    fi
+    return "$status"
+}
+
+echo "== Lint"
+"$VENV/bin/ruff" check .
+"$VENV/bin/ruff" format --check .
+"$VENV/bin/djhtml" --check templates
+"$VENV/bin/python" manage.py makemigrations --check --dry-run --settings=intranet.settings.test
+
+echo "== Tests on SQLite"
+DATABASE_URL="sqlite:///$(mktemp -d)/test.sqlite3" run_pytest
+
+echo "== Tests on PostgreSQL"
+DATABASE_URL="$(scripts/postgres.sh start)"
+trap 'scripts/postgres.sh stop' EXIT
+DATABASE_URL="$DATABASE_URL" run_pytest
+
+echo "== Plugin apps installed into a bare Wagtail site"
+DATABASE_URL="sqlite:///$(mktemp -d)/plugin.sqlite3" run_pytest --ds=tests.plugin_site.settings tests/plugin_site

@@ -1,0 +1,118 @@
+"""Shared fixtures: a small intranet page tree and logged-in clients.
+
+Nothing here imports the host site (`intranet`), so the plugin-only run can use it too.
+"""
+
+import datetime
+import os
+from types import SimpleNamespace
+
+import pytest
+from wagtail.models import Page, Site
+
+from tests import factories
+
+PLUGIN_SETTINGS = "tests.plugin_site.settings"
+
+
+def pytest_ignore_collect(collection_path, config):
+    """The plugin-only run collects tests/plugin_site alone; every other run skips it."""
+    plugin_run = (
+        config.getoption("ds", default=None) or os.environ.get("DJANGO_SETTINGS_MODULE")
+    ) == PLUGIN_SETTINGS
+    if collection_path.suffix != ".py" or not collection_path.name.startswith("test_"):
+        return None
+    in_plugin_dir = "plugin_site" in collection_path.parts
+    return True if in_plugin_dir != plugin_run else None
+
+
+@pytest.fixture
+def tree(db):
+    """Home page as the default site's root, with the strategy, four orientations, the listings and
+    two committee sections (a district committee and a company)."""
+    root = Page.get_first_root_node()
+    home = factories.HomePageFactory(parent=root, slug="start")
+    Site.objects.update_or_create(
+        is_default_site=True, defaults={"root_page": home, "hostname": "localhost", "port": 80}
+    )
+    Page.objects.filter(depth=2).exclude(pk=home.pk).delete()
+    strategy = factories.StrategyPageFactory(parent=home)
+    orientations = {
+        slug: factories.OrientationFactory(name=name, slug=slug, sort_order=position)
+        for position, (name, slug) in enumerate(
+            [
+                ("Profilering", "profilering"),
+                ("Omvärldsbevakning", "omvarldsbevakning"),
+                ("Samverkan", "samverkan"),
+                ("Påverkan", "paverkan"),
+            ],
+            start=1,
+        )
+    }
+    orientation_pages = {
+        slug: factories.OrientationPageFactory(parent=strategy, orientation=orientation)
+        for slug, orientation in orientations.items()
+    }
+    committee_index = factories.CommitteeIndexPageFactory(parent=home)
+    committees = {
+        "hagersten-liljeholmen": factories.CommitteeFactory(
+            name="Hägersten-Liljeholmens stadsdelsnämnd", slug="hagersten-liljeholmen"
+        ),
+        "sodermalm": factories.CommitteeFactory(name="Södermalms stadsdelsnämnd", slug="sodermalm"),
+        "stockholmshem": factories.CommitteeFactory(
+            name="AB Stockholmshem", slug="stockholmshem", kind="company"
+        ),
+    }
+    sections = {
+        slug: factories.CommitteePageFactory(parent=committee_index, committee=committee)
+        for slug, committee in committees.items()
+    }
+    return SimpleNamespace(
+        home=home,
+        strategy=strategy,
+        orientations=orientations,
+        orientation_pages=orientation_pages,
+        news_index=factories.NewsIndexPageFactory(parent=home),
+        showcase_index=factories.ShowcaseIndexPageFactory(parent=home),
+        committee_index=committee_index,
+        committees=committees,
+        sections=sections,
+        themes={
+            "forskola": factories.ThemeFactory(name="Förskola", slug="forskola"),
+            "demokrati": factories.ThemeFactory(name="Demokratiutveckling", slug="demokrati"),
+        },
+    )
+
+
+@pytest.fixture
+def add_showcase(tree):
+    def add(committee="hagersten-liljeholmen", **fields):
+        fields.setdefault("start_date", datetime.date(2016, 1, 1))
+        return factories.ShowcasePageFactory(
+            parent=tree.sections[committee], committee=tree.committees[committee], **fields
+        )
+
+    return add
+
+
+@pytest.fixture
+def add_news(tree):
+    def add(committee="hagersten-liljeholmen", **fields):
+        return factories.NewsPageFactory(
+            parent=tree.news_index, committee=tree.committees[committee], **fields
+        )
+
+    return add
+
+
+@pytest.fixture
+def staff_user(django_user_model):
+    return django_user_model.objects.create_user(
+        username="medarbetare", password="hemligt-losenord-1", first_name="Sara"
+    )
+
+
+@pytest.fixture
+def staff_client(client, staff_user):
+    client.force_login(staff_user)
+    return client

@@ -1,0 +1,167 @@
+"""Factories for the content model; every test builds the data it needs."""
+
+import datetime
+
+import factory
+import wagtail_factories
+from factory.django import DjangoModelFactory
+
+from strategy_pages import models
+
+
+class CommitteeFactory(DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Testnämnd {n}")
+    slug = factory.Sequence(lambda n: f"testnamnd-{n}")
+    kind = models.CommitteeKind.DISTRICT
+
+    class Meta:
+        model = models.Committee
+        django_get_or_create = ("slug",)
+
+
+class ThemeFactory(DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Tema {n}")
+    slug = factory.Sequence(lambda n: f"tema-{n}")
+
+    class Meta:
+        model = models.Theme
+        django_get_or_create = ("slug",)
+
+
+class OrientationFactory(DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Inriktning {n}")
+    slug = factory.Sequence(lambda n: f"inriktning-{n}")
+
+    class Meta:
+        model = models.Orientation
+        django_get_or_create = ("slug",)
+
+
+class DimensionFactory(DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Dimension {n}")
+    slug = factory.Sequence(lambda n: f"dimension-{n}")
+
+    class Meta:
+        model = models.SustainabilityDimension
+        django_get_or_create = ("slug",)
+
+
+class IntranetPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Sida {n}")
+    slug = factory.LazyAttributeSequence(lambda o, n: f"sida-{n}")
+
+    class Meta:
+        abstract = True
+
+
+class HomePageFactory(IntranetPageFactory):
+    title = "Internationellt arbete"
+
+    class Meta:
+        model = models.IntranetHomePage
+
+
+class StrategyPageFactory(IntranetPageFactory):
+    title = "Internationell strategi"
+    slug = "strategi"
+
+    class Meta:
+        model = models.StrategyPage
+
+
+class OrientationPageFactory(IntranetPageFactory):
+    purpose = "Syftet med inriktningen."
+    orientation = factory.SubFactory(OrientationFactory)
+    title = factory.LazyAttribute(lambda o: o.orientation.name)
+    slug = factory.LazyAttribute(lambda o: o.orientation.slug)
+
+    class Meta:
+        model = models.OrientationPage
+
+
+class NewsIndexPageFactory(IntranetPageFactory):
+    title = "Nyheter"
+    slug = "nyheter"
+
+    class Meta:
+        model = models.NetworkNewsIndexPage
+
+
+class ShowcaseIndexPageFactory(IntranetPageFactory):
+    title = "Projekt"
+    slug = "projekt"
+
+    class Meta:
+        model = models.ShowcaseIndexPage
+
+
+class CommitteeIndexPageFactory(IntranetPageFactory):
+    title = "Nämnder och bolag"
+    slug = "namnder"
+
+    class Meta:
+        model = models.CommitteeIndexPage
+
+
+class CommitteePageFactory(IntranetPageFactory):
+    committee = factory.SubFactory(CommitteeFactory)
+    title = factory.LazyAttribute(lambda o: o.committee.name)
+    slug = factory.LazyAttribute(lambda o: o.committee.slug)
+
+    class Meta:
+        model = models.CommitteePage
+
+
+class ClassifiedPageFactory(IntranetPageFactory):
+    summary = "En kort sammanfattning."
+
+    class Meta:
+        abstract = True
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def orientations(self, create, extracted, **kwargs):
+        if extracted:
+            self.orientations.set(extracted)
+            self.save()
+
+    @factory.post_generation
+    def themes(self, create, extracted, **kwargs):
+        if extracted:
+            self.themes.set(extracted)
+            self.save()
+
+    @factory.post_generation
+    def dimensions(self, create, extracted, **kwargs):
+        if extracted:
+            self.dimensions.set(extracted)
+            self.save()
+
+
+class NewsPageFactory(ClassifiedPageFactory):
+    title = factory.Sequence(lambda n: f"Nyhet {n}")
+    slug = factory.Sequence(lambda n: f"nyhet-{n}")
+    date = datetime.date(2016, 9, 1)
+
+    class Meta:
+        model = models.NetworkNewsPage
+
+
+class ShowcasePageFactory(ClassifiedPageFactory):
+    title = factory.Sequence(lambda n: f"Projekt {n}")
+    slug = factory.Sequence(lambda n: f"projekt-{n}")
+    status = models.ShowcaseStatus.ONGOING
+    start_date = datetime.date(2016, 1, 1)
+
+    class Meta:
+        model = models.ProjectShowcasePage
+
+
+class ConsultationResponsePageFactory(IntranetPageFactory):
+    title = factory.Sequence(lambda n: f"Remissvar {n}")
+    slug = factory.Sequence(lambda n: f"remissvar-{n}")
+    consultation_title = "Internationell strategi för Stockholms stad"
+    consultation_registry_number = "171-482/2016"
+
+    class Meta:
+        model = models.ConsultationResponsePage

@@ -1,0 +1,73 @@
+"""A bare Wagtail site that installs only the plugin apps, as the README's plugin section says.
+
+It proves that `strategy_pages` and `search` work without the host site package (`intranet`).
+"""
+
+import tempfile
+from pathlib import Path
+
+import environ
+
+REPO = Path(__file__).resolve().parents[2]
+HERE = Path(__file__).resolve().parent
+env = environ.Env()
+
+SECRET_KEY = "plugin-site-test-key"  # noqa: S105
+DEBUG = False
+ALLOWED_HOSTS = ["*"]
+ROOT_URLCONF = "tests.plugin_site.urls"
+
+INSTALLED_APPS = [
+    # The plugin:
+    "strategy_pages",
+    "search",
+    "django_filters",
+    # A stock Wagtail site:
+    "wagtail.contrib.redirects",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+]
+MIDDLEWARE = [
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+]
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        # The host's own base.html first, then the plugin's default page templates.
+        "DIRS": [HERE / "templates", REPO / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ]
+        },
+    }
+]
+DATABASES = {"default": env.db("DATABASE_URL", default="sqlite:///:memory:")}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+LANGUAGE_CODE = "sv"
+USE_TZ = True
+STATIC_URL = "/static/"
+MEDIA_ROOT = tempfile.mkdtemp(prefix="plugin-site-media-")
+WAGTAIL_SITE_NAME = "Värdsajt"
+WAGTAILADMIN_BASE_URL = "http://localhost"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,0 +1,36 @@
+"""The plugin apps install into an existing Wagtail site without the host site package."""
+
+from django.apps import apps
+from django.conf import settings
+
+
+def test_only_the_plugin_apps_are_installed():
+    assert "intranet" not in settings.INSTALLED_APPS
+    assert apps.is_installed("strategy_pages") and apps.is_installed("search")
+
+
+def test_plugin_pages_render_inside_the_host_sites_base_template(
+    tree, add_showcase, add_news, client
+):
+    showcase = add_showcase(title="Kompetensutbyte inom förskolan")
+    news = add_news(title="Nätverket växer")
+    for page in (tree.home, tree.strategy, tree.showcase_index, showcase, tree.news_index, news):
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url
+        html = response.content.decode()
+        assert "Värdsajtens sidhuvud" in html
+        assert page.title in html
+
+
+def test_plugin_listings_filter_on_the_host_site(tree, add_showcase, client):
+    add_showcase(title="Projekt på Södermalm", committee="sodermalm")
+    add_showcase(title="Projekt i Hägersten")
+    response = client.get(f"{tree.showcase_index.url}?committee=sodermalm")
+    assert [item.title for item in response.context["items"]] == ["Projekt på Södermalm"]
+
+
+def test_plugin_search_page_works_on_the_host_site(tree, add_showcase, client):
+    add_showcase(title="Benchmarking av Telefonplan")
+    response = client.get("/sok/?q=Telefonplan")
+    assert response.status_code == 200
+    assert "Benchmarking av Telefonplan" in response.content.decode()

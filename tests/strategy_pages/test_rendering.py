@@ -1,0 +1,71 @@
+import datetime
+
+import pytest
+
+from strategy_pages.models import ShowcasePartner
+from tests import factories
+
+
+@pytest.fixture
+def every_page(tree, add_showcase, add_news):
+    showcase = add_showcase(
+        title="Kompetensutbyte inom förskolan", summary="Pedagoger byter erfarenheter."
+    )
+    ShowcasePartner.objects.create(
+        page=showcase, organisation="Förskoleförvaltningen", city="Helsingfors", country="Finland"
+    )
+    news = add_news(title="Stadsdelsnämnderna vill ingå i nätverket")
+    response = factories.ConsultationResponsePageFactory(
+        parent=tree.sections["hagersten-liljeholmen"],
+        committee=tree.committees["hagersten-liljeholmen"],
+        title="Yttrande över internationell strategi",
+        signed_by="Lars Wennberg\ntf. stadsdelsdirektör",
+        meeting_date=datetime.date(2016, 9, 22),
+    )
+    return [
+        tree.home,
+        tree.strategy,
+        tree.orientation_pages["samverkan"],
+        tree.news_index,
+        news,
+        tree.showcase_index,
+        showcase,
+        tree.committee_index,
+        tree.sections["hagersten-liljeholmen"],
+        response,
+    ]
+
+
+def test_every_page_type_renders_for_a_logged_in_user(every_page, staff_client):
+    for page in every_page:
+        response = staff_client.get(page.url)
+        assert response.status_code == 200, page.url
+        html = response.content.decode()
+        assert f"<h1>{page.title}</h1>" in html, page.url
+        assert 'lang="sv"' in html
+        assert 'href="#main"' in html
+
+
+def test_anonymous_visitors_are_sent_to_the_swedish_login_page(every_page, client):
+    for page in every_page:
+        response = client.get(page.url)
+        assert response.status_code == 302, page.url
+        assert response["Location"] == f"/logga-in/?next={page.url}"
+    login = client.get("/logga-in/")
+    assert login.status_code == 200
+    assert "Logga in" in login.content.decode()
+
+
+def test_showcase_page_shows_its_facts(every_page, staff_client):
+    showcase = every_page[6]
+    html = staff_client.get(showcase.url).content.decode()
+    assert "Förskoleförvaltningen, Helsingfors, Finland" in html
+    assert "Hägersten-Liljeholmens stadsdelsnämnd" in html
+    assert "Pågående" in html
+
+
+def test_consultation_response_lists_its_signatories(every_page, staff_client):
+    html = staff_client.get(every_page[-1].url).content.decode()
+    assert "Lars Wennberg" in html
+    assert "tf. stadsdelsdirektör" in html
+    assert "171-482/2016" in html
