@@ -13,7 +13,6 @@ class CommitteeViewSet(SnippetViewSet):
     menu_label = _("Nämnder och bolag")
     list_display = ["name", "short_name", "kind", "network_representation"]
     list_filter = ["kind", "network_representation"]
-    search_fields = ["name", "short_name", "description"]
     ordering = ["name"]
 
 
@@ -22,7 +21,6 @@ class ThemeViewSet(SnippetViewSet):
     icon = "tag"
     menu_label = _("Teman")
     list_display = ["name", "slug"]
-    search_fields = ["name", "description"]
 
 
 class OrientationViewSet(SnippetViewSet):

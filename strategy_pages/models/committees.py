@@ -16,6 +16,8 @@ from .taxonomy import CommitteeKind
 class CommitteeIndexPage(IntranetPage):
     """Lists the committees and company boards, grouped by kind."""
 
+    page_description = _("Listan över nämnder och bolag.")
+
     intro = models.TextField(_("ingress"), blank=True)
 
     content_panels = [*IntranetPage.content_panels, FieldPanel("intro")]
@@ -44,6 +46,10 @@ class CommitteeIndexPage(IntranetPage):
 class CommitteePage(IntranetPage):
     """A committee's or company's section: its showcases and consultation responses live below it,
     so a group can be given editing rights on exactly this subtree."""
+
+    page_description = _(
+        "En nämnds eller ett bolags egen del av intranätet, där dess projekt och remissvar ligger."
+    )
 
     committee = models.OneToOneField(
         "strategy_pages.Committee",

@@ -14,6 +14,8 @@ class ConsultationResponsePage(CommitteeOwnedPage):
     """A committee's consultation response, e.g. a district committee's statement on the
     City Executive Office's proposal for an international strategy."""
 
+    page_description = _("En nämnds yttrande över en remiss.")
+
     consultation_title = models.CharField(
         _("remiss"), max_length=255, help_text=_("Remissens titel, t.ex. förslaget som besvaras.")
     )

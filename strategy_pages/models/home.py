@@ -20,6 +20,10 @@ class IntranetHomePage(IntranetPage):
     """Start page: latest network news, featured and recent showcases, the four orientations and
     a search box."""
 
+    page_description = _(
+        "Startsidan: senaste nyheterna, utvalda projekt, de fyra inriktningarna och sökrutan."
+    )
+
     intro = models.TextField(_("ingress"), blank=True)
 
     content_panels = [*IntranetPage.content_panels, FieldPanel("intro")]

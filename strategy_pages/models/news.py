@@ -17,6 +17,8 @@ from .classification import ClassifiedPage
 class NetworkNewsIndexPage(IntranetPage):
     """The network's news listing, filterable by committee, orientation, theme and year."""
 
+    page_description = _("Listan över nyheter från nätverket för informationsspridning.")
+
     intro = models.TextField(_("ingress"), blank=True)
 
     content_panels = [*IntranetPage.content_panels, FieldPanel("intro")]
@@ -37,6 +39,8 @@ class NetworkNewsIndexPage(IntranetPage):
 
 class NetworkNewsPage(ClassifiedPage):
     """A news item published by an editor of the information-sharing network."""
+
+    page_description = _("En nyhet från nätverket för informationsspridning.")
 
     date = models.DateField(_("datum"), default=datetime.date.today)
     body = StreamField(BodyBlock(), verbose_name=_("brödtext"), blank=True)

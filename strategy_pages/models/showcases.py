@@ -20,6 +20,8 @@ class ShowcaseIndexPage(IntranetPage):
     """All project showcases across committees, filterable by committee, orientation, theme,
     status and start year. The showcases themselves live under their committee's page."""
 
+    page_description = _("Listan över alla nämnders projekt, med filter.")
+
     intro = models.TextField(_("ingress"), blank=True)
 
     content_panels = [*IntranetPage.content_panels, FieldPanel("intro")]
@@ -42,6 +44,10 @@ class ShowcaseIndexPage(IntranetPage):
 class ProjectShowcasePage(ClassifiedPage):
     """A committee's local international initiative, shown so others can learn from it and the
     City Executive Office can follow it up."""
+
+    page_description = _(
+        "Ett lokalt internationellt initiativ som en nämnd eller ett bolag visar upp."
+    )
 
     status = models.CharField(
         _("status"), max_length=20, choices=ShowcaseStatus.choices, default=ShowcaseStatus.ONGOING

@@ -27,6 +27,10 @@ class StrategyPage(IntranetPage):
     """The City of Stockholm's international strategy: vision, goals, principles, who does what,
     its adoption and history. Its children are the four orientations."""
 
+    page_description = _(
+        "Stadens internationella strategi: vision, mål, principer, ansvar och historik."
+    )
+
     vision_title = models.CharField(
         _("vision"), max_length=255, default="Vision 2040 – Ett Stockholm för alla"
     )
@@ -103,6 +107,10 @@ class StrategyPage(IntranetPage):
 
 class OrientationPage(IntranetPage):
     """One of the four orientations; shows the showcases and news classified under it."""
+
+    page_description = _(
+        "En av strategins fyra inriktningar; projekt och nyheter med den visas automatiskt."
+    )
 
     orientation = models.OneToOneField(
         "strategy_pages.Orientation",

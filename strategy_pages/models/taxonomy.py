@@ -66,6 +66,7 @@ class Committee(index.Indexed, models.Model):
         index.SearchField("name"),
         index.AutocompleteField("name"),
         index.SearchField("short_name"),
+        index.SearchField("description"),
         index.FilterField("kind"),
         index.FilterField("network_representation"),
     ]
@@ -87,7 +88,11 @@ class Theme(index.Indexed, models.Model):
     description = models.TextField(_("beskrivning"), blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("description"),
+    ]
 
     class Meta:
         ordering = ["name"]
