@@ -129,3 +129,39 @@ class MilestoneBlock(blocks.StructBlock):
         label = _("Händelse")
         description = _("En milstolpe i strategins historik.")
         preview_value = {"year": 2008, "event": "Kommunfullmäktige antar riktlinjer."}
+
+
+class PartnerBlock(blocks.StructBlock):
+    organisation = blocks.CharBlock(label=_("Organisation"))
+    city = blocks.CharBlock(required=False, label=_("Stad"))
+    country = blocks.CharBlock(label=_("Land"))
+
+    class Meta:
+        icon = "globe"
+        template = "blocks/partner.html"
+        label = _("Partner")
+        description = _("En internationell partner i projektet.")
+        preview_value = {
+            "organisation": "Förskoleförvaltningen",
+            "city": "Helsingfors",
+            "country": "Finland",
+        }
+
+
+class LinkBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Länktext"))
+    url = blocks.URLBlock(label=_("Adress"))
+
+    class Meta:
+        icon = "link"
+        template = "blocks/link.html"
+        label = _("Länk")
+        description = _("En länk, t.ex. till ett EU-program eller en partners webbplats.")
+        preview_value = {"title": "Erasmus+", "url": "https://erasmus-plus.ec.europa.eu/"}
+
+
+class GalleryImageBlock(ImageBlock):
+    class Meta:
+        template = "blocks/gallery_image.html"
+        label = _("Bild")
+        description = _("En bild i projektets bildgalleri, med alternativtext.")

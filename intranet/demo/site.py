@@ -24,8 +24,6 @@ from strategy_pages.models import (
     OrientationPage,
     ProjectShowcasePage,
     ShowcaseIndexPage,
-    ShowcaseLink,
-    ShowcasePartner,
     StrategyPage,
     SustainabilityDimension,
     Theme,
@@ -195,7 +193,7 @@ def ensure_child(parent, model, slug, **fields):
     return page
 
 
-_RELATION_FIELDS = {"orientations", "dimensions", "themes", "partners", "links"}
+_RELATION_FIELDS = {"orientations", "dimensions", "themes"}
 
 
 def ensure_strategy(home, orientations):
@@ -257,10 +255,10 @@ def ensure_showcase(section, data, committees, taxonomies):
         contact_name="Internationell samordnare",
         contact_email=f"international.{data['committee']}@example.org",
         partners=[
-            ShowcasePartner(organisation=o, city=c, country=n)
+            ("partner", {"organisation": o, "city": c, "country": n})
             for o, c, n in data.get("partners", [])
         ],
-        links=[ShowcaseLink(title=t, url=u) for t, u in data.get("links", [])],
+        links=[("link", {"title": t, "url": u}) for t, u in data.get("links", [])],
         **_classification(data, taxonomies),
     )
 

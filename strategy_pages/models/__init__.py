@@ -15,13 +15,7 @@ from .committees import CommitteeIndexPage, CommitteePage
 from .consultations import ConsultationResponsePage
 from .home import IntranetHomePage
 from .news import NetworkNewsIndexPage, NetworkNewsPage
-from .showcases import (
-    ProjectShowcasePage,
-    ShowcaseImage,
-    ShowcaseIndexPage,
-    ShowcaseLink,
-    ShowcasePartner,
-)
+from .showcases import ProjectShowcasePage, ShowcaseIndexPage
 from .strategy import OrientationPage, StrategyPage
 
 __all__ = [
@@ -41,10 +35,7 @@ __all__ = [
     "Orientation",
     "OrientationPage",
     "ProjectShowcasePage",
-    "ShowcaseImage",
     "ShowcaseIndexPage",
-    "ShowcaseLink",
-    "ShowcasePartner",
     "ShowcaseStatus",
     "StrategyPage",
     "SustainabilityDimension",

@@ -1,12 +1,14 @@
 """Classification fields shared by news and showcases: orientations, themes, dimensions."""
 
 from django import forms
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
 from .base import CommitteeOwnedPage
+from .taxonomy import Orientation
 
 
 class ClassifiedPage(CommitteeOwnedPage):
@@ -62,3 +64,10 @@ class ClassifiedPage(CommitteeOwnedPage):
 
     class Meta:
         abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        orientations = Orientation.objects.select_related("page")
+        prefetch_related_objects(
+            [self], Prefetch("orientations", queryset=orientations), "dimensions", "themes"
+        )
+        return super().get_context(request, *args, **kwargs)

@@ -3,13 +3,12 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Site
+from wagtail.models import Site
 from wagtail.search import index
 
-from ..blocks import RICH_TEXT_FEATURES, BodyBlock
+from ..blocks import RICH_TEXT_FEATURES, BodyBlock, GalleryImageBlock, LinkBlock, PartnerBlock
 from ..listings import ShowcaseFilterSet, build_listing
 from .base import IntranetPage
 from .classification import ClassifiedPage
@@ -67,6 +66,21 @@ class ProjectShowcasePage(ClassifiedPage):
         blank=True,
         help_text=_("Vad har projektet gett och vad kan andra lära av det?"),
     )
+    # Partners, images and links are stored with the page, so a showcase is served without a
+    # query for each of them.
+    partners = StreamField(
+        [("partner", PartnerBlock())],
+        verbose_name=_("internationella partner"),
+        blank=True,
+        help_text=_("Organisation, stad och land för varje partner."),
+    )
+    gallery = StreamField([("image", GalleryImageBlock())], verbose_name=_("bilder"), blank=True)
+    links = StreamField(
+        [("link", LinkBlock())],
+        verbose_name=_("länkar"),
+        blank=True,
+        help_text=_("T.ex. EU-program, partners webbplatser eller rapporter."),
+    )
     resources = RichTextField(
         _("resurser"),
         features=RICH_TEXT_FEATURES,
@@ -88,9 +102,9 @@ class ProjectShowcasePage(ClassifiedPage):
         FieldPanel("body"),
         FieldPanel("results"),
         FieldPanel("resources"),
-        InlinePanel("partners", heading=_("Internationella partner"), label=_("Partner")),
-        InlinePanel("gallery_images", heading=_("Bilder"), label=_("Bild")),
-        InlinePanel("links", heading=_("Länkar"), label=_("Länk")),
+        FieldPanel("partners"),
+        FieldPanel("gallery"),
+        FieldPanel("links"),
         MultiFieldPanel(
             [FieldPanel("contact_name"), FieldPanel("contact_email"), FieldPanel("contact_phone")],
             heading=_("Kontaktperson"),
@@ -124,40 +138,3 @@ class ProjectShowcasePage(ClassifiedPage):
         super().clean()
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("Slutdatumet kan inte ligga före startdatumet.")})
-
-
-class ShowcasePartner(Orderable):
-    """An international partner in a showcased project."""
-
-    page = ParentalKey(ProjectShowcasePage, on_delete=models.CASCADE, related_name="partners")
-    organisation = models.CharField(_("organisation"), max_length=255)
-    city = models.CharField(_("stad"), max_length=255, blank=True)
-    country = models.CharField(_("land"), max_length=255)
-
-    panels = [FieldPanel("organisation"), FieldPanel("city"), FieldPanel("country")]
-
-    def __str__(self):
-        return ", ".join(part for part in (self.organisation, self.city, self.country) if part)
-
-
-class ShowcaseImage(Orderable):
-    """An image in a showcase's gallery; the alternative text is required."""
-
-    page = ParentalKey(ProjectShowcasePage, on_delete=models.CASCADE, related_name="gallery_images")
-    image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("bild"), on_delete=models.CASCADE, related_name="+"
-    )
-    alt_text = models.CharField(_("alternativtext"), max_length=255)
-    caption = models.CharField(_("bildtext"), max_length=255, blank=True)
-
-    panels = [FieldPanel("image"), FieldPanel("alt_text"), FieldPanel("caption")]
-
-
-class ShowcaseLink(Orderable):
-    """A link from a showcase, e.g. to an EU programme or a partner's site."""
-
-    page = ParentalKey(ProjectShowcasePage, on_delete=models.CASCADE, related_name="links")
-    title = models.CharField(_("länktext"), max_length=255)
-    url = models.URLField(_("adress"))
-
-    panels = [FieldPanel("title"), FieldPanel("url")]

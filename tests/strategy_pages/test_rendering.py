@@ -2,17 +2,17 @@ import datetime
 
 import pytest
 
-from strategy_pages.models import ShowcasePartner
 from tests import factories
 
 
 @pytest.fixture
 def every_page(tree, add_showcase, add_news):
+    partner = {"organisation": "Förskoleförvaltningen", "city": "Helsingfors", "country": "Finland"}
     showcase = add_showcase(
-        title="Kompetensutbyte inom förskolan", summary="Pedagoger byter erfarenheter."
-    )
-    ShowcasePartner.objects.create(
-        page=showcase, organisation="Förskoleförvaltningen", city="Helsingfors", country="Finland"
+        title="Kompetensutbyte inom förskolan",
+        summary="Pedagoger byter erfarenheter.",
+        partners=[("partner", partner)],
+        links=[("link", {"title": "Erasmus+", "url": "https://erasmus-plus.ec.europa.eu/"})],
     )
     news = add_news(title="Stadsdelsnämnderna vill ingå i nätverket")
     response = factories.ConsultationResponsePageFactory(
@@ -60,6 +60,7 @@ def test_showcase_page_shows_its_facts(every_page, staff_client):
     showcase = every_page[6]
     html = staff_client.get(showcase.url).content.decode()
     assert "Förskoleförvaltningen, Helsingfors, Finland" in html
+    assert '<a href="https://erasmus-plus.ec.europa.eu/">Erasmus+</a>' in html
     assert "Hägersten-Liljeholmens stadsdelsnämnd" in html
     assert "Pågående" in html
 

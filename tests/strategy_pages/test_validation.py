@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from wagtail.fields import StreamField
 from wagtail.test.utils.form_data import querydict_from_html
 
 from strategy_pages.models import ProjectShowcasePage
@@ -23,7 +24,9 @@ def showcase_form(client, parent, **values):
         "wagtailadmin_pages:add", args=("strategy_pages", "projectshowcasepage", parent.pk)
     )
     data = querydict_from_html(client.get(url).content.decode(), form_id="page-edit-form")
-    data["body-count"] = "0"  # StreamFields are drawn by the admin's JavaScript, not in the HTML
+    for field in ProjectShowcasePage._meta.get_fields():
+        if isinstance(field, StreamField):  # drawn by the admin's JavaScript, absent from the HTML
+            data[f"{field.name}-count"] = "0"
     for name, value in values.items():
         data[name] = value
     return url, data
