@@ -47,6 +47,19 @@ class IntranetPage(Page):
         return page.route(request, [])
 
 
+class SectionIndexPage(IntranetPage):
+    """A section's landing page right below the start page: an introduction, then a listing."""
+
+    intro = models.TextField(_("ingress"), blank=True)
+
+    content_panels = [*IntranetPage.content_panels, FieldPanel("intro")]
+    parent_page_types = ["strategy_pages.IntranetHomePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
+
+
 class IllustratedPage(IntranetPage):
     """A page with a lead image whose alternative text is required whenever an image is chosen."""
 

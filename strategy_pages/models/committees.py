@@ -7,23 +7,18 @@ from wagtail.search import index
 
 from ..listings import ShowcaseFilterSet, build_listing
 from ..visibility import visible_to
-from .base import IntranetPage
+from .base import IntranetPage, SectionIndexPage
 from .consultations import ConsultationResponsePage
 from .showcases import ProjectShowcasePage
 from .taxonomy import CommitteeKind
 
 
-class CommitteeIndexPage(IntranetPage):
+class CommitteeIndexPage(SectionIndexPage):
     """Lists the committees and company boards, grouped by kind."""
 
     page_description = _("Listan över nämnder och bolag.")
 
-    intro = models.TextField(_("ingress"), blank=True)
-
-    content_panels = [*IntranetPage.content_panels, FieldPanel("intro")]
-    parent_page_types = ["strategy_pages.IntranetHomePage"]
     subpage_types = ["strategy_pages.CommitteePage"]
-    max_count_per_parent = 1
     template = "pages/committee_index_page.html"
 
     class Meta:

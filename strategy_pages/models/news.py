@@ -10,21 +10,16 @@ from wagtail.search import index
 
 from ..blocks import BodyBlock
 from ..listings import NewsFilterSet, build_listing
-from .base import IntranetPage
+from .base import IntranetPage, SectionIndexPage
 from .classification import ClassifiedPage
 
 
-class NetworkNewsIndexPage(IntranetPage):
+class NetworkNewsIndexPage(SectionIndexPage):
     """The network's news listing, filterable by committee, orientation, theme and year."""
 
     page_description = _("Listan över nyheter från nätverket för informationsspridning.")
 
-    intro = models.TextField(_("ingress"), blank=True)
-
-    content_panels = [*IntranetPage.content_panels, FieldPanel("intro")]
-    parent_page_types = ["strategy_pages.IntranetHomePage"]
     subpage_types = ["strategy_pages.NetworkNewsPage"]
-    max_count_per_parent = 1
     template = "pages/network_news_index_page.html"
 
     class Meta:

@@ -10,23 +10,18 @@ from wagtail.search import index
 
 from ..blocks import RICH_TEXT_FEATURES, BodyBlock, GalleryImageBlock, LinkBlock, PartnerBlock
 from ..listings import ShowcaseFilterSet, build_listing
-from .base import IntranetPage
+from .base import IntranetPage, SectionIndexPage
 from .classification import ClassifiedPage
 from .taxonomy import ShowcaseStatus
 
 
-class ShowcaseIndexPage(IntranetPage):
+class ShowcaseIndexPage(SectionIndexPage):
     """All project showcases across committees, filterable by committee, orientation, theme,
     status and start year. The showcases themselves live under their committee's page."""
 
     page_description = _("Listan över alla nämnders projekt, med filter.")
 
-    intro = models.TextField(_("ingress"), blank=True)
-
-    content_panels = [*IntranetPage.content_panels, FieldPanel("intro")]
-    parent_page_types = ["strategy_pages.IntranetHomePage"]
     subpage_types = []
-    max_count_per_parent = 1
     template = "pages/showcase_index_page.html"
 
     class Meta:

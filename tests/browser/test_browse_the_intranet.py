@@ -4,6 +4,7 @@ filters the project listing, and every page on the way is accessible (WCAG 2.1 A
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from wagtail.models import Collection, Locale, Page
 
 # Each test flushes the database; serialized rollback restores what Wagtail's migrations created.
 pytestmark = [
@@ -15,7 +16,18 @@ pytestmark = [
 @pytest.fixture
 def demo_site(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
+    restore_wagtail_initial_rows()
     call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+def restore_wagtail_initial_rows():
+    """Each transactional test ends by flushing the database, which removes the rows Wagtail's
+    migrations create (locale, root page, root collection); the demo loader builds on them."""
+    Locale.objects.get_or_create(language_code="sv")
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root"))
 
 
 def log_in(page, base_url, username="medarbetare"):
@@ -66,3 +78,32 @@ def test_staff_browse_from_login_to_a_showcase_and_filter_a_listing(
     statuses = page.locator(".card .status").all_inner_texts()
     assert statuses and set(statuses) == {"Planerat"}
     assert_accessible(page)
+
+
+def test_every_page_type_and_the_search_page_are_accessible(
+    demo_site, live_server, page, assert_accessible
+):
+    log_in(page, live_server.url)
+    types_seen = set()
+    for wagtail_page in Page.objects.live().filter(depth__gt=1).specific().order_by("path"):
+        if type(wagtail_page) in types_seen:
+            continue
+        types_seen.add(type(wagtail_page))
+        page.goto(f"{live_server.url}{wagtail_page.url}")
+        assert_accessible(page)
+    assert len(types_seen) == 10
+    for query in ("förskola", "ordsomintefinns"):
+        page.goto(f"{live_server.url}/sok/?q={query}")
+        assert_accessible(page)
+
+
+def test_pages_fit_a_phone_screen(demo_site, live_server, browser, assert_accessible):
+    context = browser.new_context(locale="sv-SE", viewport={"width": 375, "height": 740})
+    phone = context.new_page()
+    log_in(phone, live_server.url)
+    for path in ("/", "/projekt/", "/strategi/samverkan/"):
+        phone.goto(f"{live_server.url}{path}")
+        overflow = phone.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{path} scrolls sideways by {overflow}px"
+        assert_accessible(phone)
+    context.close()
