@@ -10,6 +10,7 @@ generated on the first run and reused afterwards.
 """
 
 import argparse
+import gc
 import os
 import statistics
 import sys
@@ -22,6 +23,7 @@ sys.path.insert(0, str(REPO))
 CACHE.mkdir(parents=True, exist_ok=True)
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "intranet.settings.dev")
 os.environ.setdefault("DEBUG", "false")
+os.environ.setdefault("ALLOWED_HOSTS", "testserver")
 os.environ.setdefault("DATABASE_URL", f"sqlite:///{CACHE / 'corpus.sqlite3'}")
 os.environ.setdefault("MEDIA_ROOT", str(CACHE / "media"))
 
@@ -33,7 +35,7 @@ from django.contrib.auth import get_user_model  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from strategy_pages.models import (  # noqa: E402
     CommitteePage,
@@ -105,7 +107,8 @@ def main():
     args = parser.parse_args()
 
     prepare(args.showcases, args.news)
-    setup_test_environment()
+    gc.collect()
+    gc.freeze()  # as intranet/wsgi.py does once the application is loaded
     client = Client()
     client.force_login(get_user_model().objects.get(username="medarbetare"))
     pages = ProjectShowcasePage.objects.count() + NetworkNewsPage.objects.count()

@@ -36,7 +36,16 @@ class IntranetPage(Page):
         if not path_components:
             return super().route(request, path_components)
         url_path = f"{self.url_path}{'/'.join(path_components)}/"
-        target = Page.objects.filter(url_path=url_path).only("content_type").first()
+        # The slug and depth let the database use the slug index; url_path has none.
+        target = (
+            Page.objects.filter(
+                slug=path_components[-1],
+                depth=self.depth + len(path_components),
+                url_path=url_path,
+            )
+            .only("content_type")
+            .first()
+        )
         if target is None:
             return super().route(request, path_components)
         model = target.specific_class

@@ -37,7 +37,7 @@ class NetworkNewsPage(ClassifiedPage):
 
     page_description = _("En nyhet från nätverket för informationsspridning.")
 
-    date = models.DateField(_("datum"), default=datetime.date.today)
+    date = models.DateField(_("datum"), default=datetime.date.today, db_index=True)
     body = StreamField(BodyBlock(), verbose_name=_("brödtext"), blank=True)
 
     content_panels = [

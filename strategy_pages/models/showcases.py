@@ -46,7 +46,7 @@ class ProjectShowcasePage(ClassifiedPage):
     status = models.CharField(
         _("status"), max_length=20, choices=ShowcaseStatus.choices, default=ShowcaseStatus.ONGOING
     )
-    start_date = models.DateField(_("startdatum"), null=True, blank=True)
+    start_date = models.DateField(_("startdatum"), null=True, blank=True, db_index=True)
     end_date = models.DateField(_("slutdatum"), null=True, blank=True)
     featured = models.BooleanField(
         _("visa på startsidan"), default=False, help_text=_("Lyft fram projektet på startsidan.")
