@@ -112,14 +112,7 @@ class ProjectShowcasePage(ClassifiedPage):
         index.SearchField("results"),
         index.FilterField("status"),
         index.FilterField("start_date"),
-        index.RelatedFields(
-            "partners",
-            [
-                index.SearchField("organisation"),
-                index.SearchField("city"),
-                index.SearchField("country"),
-            ],
-        ),
+        index.SearchField("partners"),
     ]
     parent_page_types = ["strategy_pages.CommitteePage"]
     subpage_types = []
