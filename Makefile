@@ -5,7 +5,8 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= intranet.settings.dev
 
-.PHONY: run test install install-test serve migrate demo lint format corpus benchmark clean
+.PHONY: run test install install-test serve migrate demo lint format benchmark clean \
+	search-engine search-engine-stop
 
 ## run: install, migrate, load the demo and serve it on 127.0.0.1:$(PORT) (SQLite + database search)
 run: install migrate demo serve
@@ -45,6 +46,13 @@ serve: install
 	@echo "    admin         superuser"
 	@echo ""
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+## search-engine: start a real OpenSearch node on loopback (from Maven Central) and print its URL
+search-engine:
+	@scripts/search-engine.sh start
+
+search-engine-stop:
+	@scripts/search-engine.sh stop
 
 ## lint: ruff and djhtml, as CI runs them
 lint: install-test

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole suite: lint, then every test on SQLite and on PostgreSQL, then the plugin-only install.
-# Installs Debian's Chromium for the browser tests and PostgreSQL when they are missing.
+# Installs Debian's Chromium for the browser tests and PostgreSQL when they are missing, and
+# starts a real OpenSearch node (scripts/search-engine.sh) for the search engine tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VENV="${VENV:-.venv}"
@@ -32,12 +33,16 @@ echo "== Lint"
 "$VENV/bin/djhtml" --check templates
 "$VENV/bin/python" manage.py makemigrations --check --dry-run --settings=intranet.settings.test
 
+echo "== Starting OpenSearch for the search engine tests"
+trap 'scripts/postgres.sh stop; scripts/search-engine.sh stop' EXIT
+SEARCH_URL="$(scripts/search-engine.sh start)"
+export SEARCH_URL
+
 echo "== Tests on SQLite"
 DATABASE_URL="sqlite:///$(mktemp -d)/test.sqlite3" run_pytest
 
 echo "== Tests on PostgreSQL"
 DATABASE_URL="$(scripts/postgres.sh start)"
-trap 'scripts/postgres.sh stop' EXIT
 DATABASE_URL="$DATABASE_URL" run_pytest
 
 echo "== Plugin apps installed into a bare Wagtail site"

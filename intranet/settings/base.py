@@ -4,6 +4,8 @@ from pathlib import Path
 
 import environ
 
+from search.engine_settings import engine_backend
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 env = environ.Env()
@@ -111,8 +113,14 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("sv", "Svenska"), ("en", "English")]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "txt", "csv"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# Search: the database backend unless SEARCH_URL names an OpenSearch or Elasticsearch node.
+SEARCH_URL = env("SEARCH_URL", default="")
+SEARCH_BACKEND = env("SEARCH_BACKEND", default="opensearch2")
+SEARCH_INDEX_PREFIX = env("SEARCH_INDEX_PREFIX", default="intranet_")
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
+    "default": engine_backend(SEARCH_URL, SEARCH_BACKEND, SEARCH_INDEX_PREFIX)
+    if SEARCH_URL
+    else {"BACKEND": "wagtail.search.backends.database"}
 }
 
 LOGGING = {
