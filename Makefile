@@ -5,11 +5,19 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= intranet.settings.dev
 
-.PHONY: run test install install-test serve migrate demo lint format benchmark clean \
+# `make run SEARCH=opensearch` serves the demo on a real OpenSearch node instead of database search.
+ifeq ($(SEARCH),opensearch)
+export SEARCH_URL := $(shell scripts/search-engine.sh start)
+ifeq ($(SEARCH_URL),)
+$(error OpenSearch did not start; see .cache/opensearch/node.log)
+endif
+endif
+
+.PHONY: run test install install-test serve migrate demo index lint format benchmark clean \
 	search-engine search-engine-stop
 
 ## run: install, migrate, load the demo and serve it on 127.0.0.1:$(PORT) (SQLite + database search)
-run: install migrate demo serve
+run: install migrate demo $(if $(SEARCH_URL),index) serve
 
 ## test: install what the tests need, start PostgreSQL, run the suite on SQLite and PostgreSQL
 test: install-test
@@ -34,10 +42,14 @@ migrate: install
 demo: install
 	$(PY) manage.py load_demo
 
+index: install
+	$(PY) manage.py update_index
+
 serve: install
 	@echo ""
 	@echo "  Intranet:  http://127.0.0.1:$(PORT)/"
 	@echo "  Admin:     http://127.0.0.1:$(PORT)/admin/"
+	@echo "  Search:    $(if $(SEARCH_URL),OpenSearch at $(SEARCH_URL),the database backend)"
 	@echo "  Logins (password: $${DEMO_PASSWORD:-international-2040}):"
 	@echo "    medarbetare   staff"
 	@echo "    redaktor      network editor"

@@ -1,6 +1,7 @@
 """Filtering and pagination for the news, showcase and orientation listings.
 
-Query parameters: committee, orientation, theme, status (showcases) and year; each may repeat.
+Query parameters: committee, orientation, theme, dimension, status (showcases) and year; each may
+repeat (OR within a filter, AND across filters).
 Every listing runs a constant number of queries however long it grows.
 """
 
