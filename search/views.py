@@ -15,7 +15,7 @@ def search_view(request):
     query = request.GET.get("q", "").strip()
     results = None
     if query:
-        pages = visible_to(Page.objects.all(), request).specific()
+        pages = visible_to(Page.objects.filter(depth__gt=1), request).specific()
         results = Paginator(pages.search(query), PAGE_SIZE).get_page(request.GET.get("page"))
     return TemplateResponse(
         request,

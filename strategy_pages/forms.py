@@ -15,7 +15,7 @@ class CommitteeOwnedPageForm(WagtailAdminPageForm):
 
     def __init__(self, *args, parent_page=None, **kwargs):
         super().__init__(*args, parent_page=parent_page, **kwargs)
-        self.section_committee = committee_of(parent_page) if parent_page else None
+        self.section_committee = committee_of(parent_page)
         if self.section_committee and "committee" in self.fields and not self.instance.pk:
             self.initial["committee"] = self.section_committee.pk
 
