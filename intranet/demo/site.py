@@ -5,7 +5,7 @@ import datetime
 
 from anyascii import anyascii
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils.text import slugify
 from wagtail.models import Page, Site
@@ -300,6 +300,20 @@ DEMO_USERS = [
 ]
 
 
+def grant_search_promotions(group):
+    """Promoted search results and the search reports."""
+    group.permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="wagtailsearchpromotions",
+            codename__in=[
+                "add_searchpromotion",
+                "change_searchpromotion",
+                "delete_searchpromotion",
+            ],
+        )
+    )
+
+
 def ensure_users(password, home, news_index, hl_section):
     Group.objects.get_or_create(name="Medarbetare")
     network_editors, _ = Group.objects.get_or_create(name="Nätverksredaktörer")
@@ -310,6 +324,8 @@ def ensure_users(password, home, news_index, hl_section):
     grant_admin_access(coordinators)
     grant_page_editing(coordinators, home)
     grant_media_editing(coordinators)
+    for group in (network_editors, coordinators):
+        grant_search_promotions(group)
     hl_editors = committee_editor_group(hl_section)
 
     user_model = get_user_model()

@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.search_promotions",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -113,6 +114,8 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("sv", "Svenska"), ("en", "English")]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "txt", "csv"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# Search statistics are kept as long as the editors' reports look back.
+WAGTAILSEARCH_HITS_MAX_AGE = 90
 # Search: the database backend unless SEARCH_URL names an OpenSearch or Elasticsearch node.
 SEARCH_URL = env("SEARCH_URL", default="")
 SEARCH_BACKEND = env("SEARCH_BACKEND", default="opensearch2")

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "django_filters",
     # A stock Wagtail site:
     "wagtail.contrib.redirects",
+    "wagtail.contrib.search_promotions",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",

@@ -1,0 +1,34 @@
+"""What staff search for: hits per day for queries that found nothing.
+
+Query strings and their daily hits come from Wagtail's search promotions app; this adds the
+count of searches that returned no results, so editors can see what staff miss.
+"""
+
+from django.db import models
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.search_promotions.models import Query
+
+
+class NoResultsDailyHits(models.Model):
+    """How many times, on one day, a query found nothing."""
+
+    query = models.ForeignKey(Query, on_delete=models.CASCADE, related_name="no_results_daily_hits")
+    date = models.DateField(_("datum"))
+    hits = models.PositiveIntegerField(_("sökningar"), default=0)
+
+    class Meta:
+        verbose_name = _("sökning utan träffar")
+        verbose_name_plural = _("sökningar utan träffar")
+        constraints = [
+            models.UniqueConstraint(fields=["query", "date"], name="unique_no_results_query_date")
+        ]
+
+    def __str__(self):
+        return f"{self.query} ({self.date}: {self.hits})"
+
+    @classmethod
+    def record(cls, query, date=None):
+        hits, _ = cls.objects.get_or_create(query=query, date=date or timezone.localdate())
+        cls.objects.filter(pk=hits.pk).update(hits=F("hits") + 1)

@@ -1,0 +1,48 @@
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from .reports import EDITOR_PERMISSION, NoResultsQueriesReportView, PopularQueriesReportView
+
+report_urls = [
+    path("populara/", PopularQueriesReportView.as_view(), name="popular"),
+    path(
+        "populara/results/",
+        PopularQueriesReportView.as_view(results_only=True),
+        name="popular_results",
+    ),
+    path("utan-traffar/", NoResultsQueriesReportView.as_view(), name="no_results"),
+    path(
+        "utan-traffar/results/",
+        NoResultsQueriesReportView.as_view(results_only=True),
+        name="no_results_results",
+    ),
+]
+
+
+@hooks.register("register_admin_urls")
+def register_search_report_urls():
+    return [path("sokstatistik/", include((report_urls, "search_reports")))]
+
+
+class EditorReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(EDITOR_PERMISSION)
+
+
+@hooks.register("register_reports_menu_item")
+def register_popular_queries_report():
+    return EditorReportMenuItem(
+        _("Populära sökningar"), reverse("search_reports:popular"), icon_name="search", order=1310
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_no_results_report():
+    return EditorReportMenuItem(
+        _("Sökningar utan träffar"),
+        reverse("search_reports:no_results"),
+        icon_name="warning",
+        order=1320,
+    )

@@ -1,0 +1,89 @@
+"""Editors see what staff search for and what finds nothing, and can promote pages for a query."""
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.urls import reverse
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import PageViewRestriction
+
+from search.models import NoResultsDailyHits
+
+
+@pytest.fixture
+def editor_client(client, django_user_model, tree):
+    editor = django_user_model.objects.create_user("redaktor", password="lösenord-123")
+    group = Group.objects.create(name="Nätverksredaktörer")
+    group.permissions.add(
+        Permission.objects.get(codename="access_admin"),
+        Permission.objects.get(codename="add_searchpromotion"),
+    )
+    editor.groups.add(group)
+    client.force_login(editor)
+    return client
+
+
+def no_results_hits(query_string):
+    return sum(
+        NoResultsDailyHits.objects.filter(query__query_string=query_string).values_list(
+            "hits", flat=True
+        )
+    )
+
+
+def test_searches_are_counted_and_empty_ones_noted(tree, add_showcase, staff_client):
+    add_showcase(title="Kompetensutbyte inom förskolan")
+    staff_client.get("/sok/", {"q": "förskolan"})
+    staff_client.get("/sok/", {"q": "Förskolan "})
+    staff_client.get("/sok/", {"q": "zanzibar"})
+    assert Query.get("förskolan").hits == 2
+    assert no_results_hits("förskolan") == 0
+    assert no_results_hits("zanzibar") == 1
+
+
+def test_further_result_pages_are_not_counted_again(tree, add_showcase, staff_client):
+    for number in range(25):
+        add_showcase(title=f"Utbyte nummer {number}")
+    staff_client.get("/sok/", {"q": "utbyte"})
+    staff_client.get("/sok/", {"q": "utbyte", "page": 2})
+    assert Query.get("utbyte").hits == 1
+
+
+def test_editors_pick_is_shown_first(tree, add_showcase, staff_client):
+    pick = add_showcase(title="Erasmus+ för förskolor")
+    SearchPromotion.objects.create(query=Query.get("erasmus"), page=pick, description="Börja här.")
+    html = staff_client.get("/sok/", {"q": "erasmus"}).content.decode()
+    assert html.index("Redaktionen rekommenderar") < html.index("träffar för")
+    assert "Börja här." in html
+
+
+def test_editors_pick_behind_a_restriction_is_not_shown_to_others(tree, add_showcase, staff_client):
+    secret = add_showcase(title="Hemlig förhandling")
+    restriction = PageViewRestriction.objects.create(
+        page=secret, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.add(Group.objects.create(name="Samordnare"))
+    SearchPromotion.objects.create(query=Query.get("förhandling"), page=secret)
+    html = staff_client.get("/sok/", {"q": "förhandling"}).content.decode()
+    assert "Redaktionen rekommenderar" not in html
+    assert "Hemlig förhandling" not in html
+
+
+def test_editors_see_popular_and_empty_searches_in_the_admin(tree, staff_client, editor_client):
+    for query in ("strategi", "strategi", "zanzibar"):
+        staff_client.get("/sok/", {"q": query})
+    popular = editor_client.get(reverse("search_reports:popular")).content.decode()
+    assert "strategi" in popular and "zanzibar" in popular
+    empty = editor_client.get(reverse("search_reports:no_results")).content.decode()
+    assert "zanzibar" in empty and "strategi" not in empty
+
+
+def test_staff_without_the_editor_permission_cannot_open_the_reports(
+    tree, client, django_user_model
+):
+    user = django_user_model.objects.create_user("medarbetare2", password="lösenord-123")
+    group = Group.objects.create(name="Admin utan sök")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    user.groups.add(group)
+    client.force_login(user)
+    response = client.get(reverse("search_reports:no_results"))
+    assert response.status_code in (302, 403)
