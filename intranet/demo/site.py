@@ -300,6 +300,22 @@ DEMO_USERS = [
 ]
 
 
+def grant_classification_management(group):
+    """Committees, themes, orientations and sustainability dimensions in the admin."""
+    group.permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="strategy_pages",
+            content_type__model__in=[
+                "committee",
+                "theme",
+                "orientation",
+                "sustainabilitydimension",
+            ],
+            codename__regex=r"^(add|change|delete|view)_",
+        )
+    )
+
+
 def grant_search_promotions(group):
     """Promoted search results and the search reports."""
     group.permissions.add(
@@ -326,6 +342,7 @@ def ensure_users(password, home, news_index, hl_section):
     grant_media_editing(coordinators)
     for group in (network_editors, coordinators):
         grant_search_promotions(group)
+    grant_classification_management(coordinators)
     hl_editors = committee_editor_group(hl_section)
 
     user_model = get_user_model()

@@ -101,6 +101,10 @@ def test_demo_users_log_in_and_have_the_rights_of_their_role(demo, settings, dja
     assert not hl_showcase.permissions_for_user(user["redaktor"]).can_edit()
     assert other_showcase.permissions_for_user(user["samordnare"]).can_publish()
     assert not news.permissions_for_user(user["medarbetare"]).can_edit()
+    assert user["samordnare"].has_perm("strategy_pages.change_committee")
+    assert user["samordnare"].has_perm("strategy_pages.add_theme")
+    assert not user["redaktor"].has_perm("strategy_pages.change_committee")
+    assert user["redaktor"].has_perm("wagtailsearchpromotions.add_searchpromotion")
 
 
 def test_every_demo_page_renders(demo, client, django_user_model):
