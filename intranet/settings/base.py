@@ -131,7 +131,12 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
-    "loggers": {"django_tasks": {"level": "WARNING"}, "wagtail": {"level": "WARNING"}},
+    # Routine task runs, page publishing and every engine request are logged at INFO; keep the
+    # log for what needs attention.
+    "loggers": {
+        name: {"level": "WARNING"}
+        for name in ("django_tasks", "wagtail", "opensearch", "elasticsearch")
+    },
 }
 
 DEMO_PASSWORD = env("DEMO_PASSWORD", default="international-2040")
