@@ -112,6 +112,18 @@ class CommitteePageFactory(IntranetPageFactory):
         model = models.CommitteePage
 
 
+def _setter(relation):
+    """A post-generation hook that gives a saved page its classifications; modelcluster
+    writes parental many-to-many relations on save."""
+
+    def set_relation(page, create, values, **kwargs):
+        if values:
+            getattr(page, relation).set(values)
+            page.save()
+
+    return set_relation
+
+
 class ClassifiedPageFactory(IntranetPageFactory):
     summary = "En kort sammanfattning."
 
@@ -119,23 +131,9 @@ class ClassifiedPageFactory(IntranetPageFactory):
         abstract = True
         skip_postgeneration_save = True
 
-    @factory.post_generation
-    def orientations(self, create, extracted, **kwargs):
-        if extracted:
-            self.orientations.set(extracted)
-            self.save()
-
-    @factory.post_generation
-    def themes(self, create, extracted, **kwargs):
-        if extracted:
-            self.themes.set(extracted)
-            self.save()
-
-    @factory.post_generation
-    def dimensions(self, create, extracted, **kwargs):
-        if extracted:
-            self.dimensions.set(extracted)
-            self.save()
+    orientations = factory.PostGeneration(_setter("orientations"))
+    themes = factory.PostGeneration(_setter("themes"))
+    dimensions = factory.PostGeneration(_setter("dimensions"))
 
 
 class NewsPageFactory(ClassifiedPageFactory):

@@ -18,10 +18,19 @@ PALETTE = [
 ]
 
 
-def draw_skyline(seed):
-    """A city skyline at dusk, different for every seed; returns (JPEG bytes, colour name)."""
+def _drawing(seed):
+    """The seed's random sequence and its palette entry, the same on every run."""
     rng = random.Random(seed)  # noqa: S311 - decoration, not security
-    colour, top, bottom, ink = PALETTE[rng.randrange(len(PALETTE))]
+    return rng, PALETTE[rng.randrange(len(PALETTE))]
+
+
+def alt_text(seed):
+    return f"Tecknad stadssiluett i {_drawing(seed)[1][0]} i skymningen"
+
+
+def draw_skyline(seed):
+    """A city skyline at dusk, different for every seed, as JPEG bytes."""
+    rng, (_colour, top, bottom, ink) = _drawing(seed)
     image = PILImage.new("RGB", SIZE, top)
     draw = ImageDraw.Draw(image)
     for y in range(SIZE[1]):
@@ -48,17 +57,14 @@ def draw_skyline(seed):
         x += width + rng.randrange(0, 20)
     buffer = BytesIO()
     image.save(buffer, format="JPEG", quality=82)
-    return buffer, colour
+    return buffer
 
 
 def ensure_image(title, slug):
     """Return the demo image with this title and its alt text, drawing it the first time."""
     image_model = get_image_model()
-    buffer, colour = draw_skyline(slug)
-    alt_text = f"Tecknad stadssiluett i {colour} i skymningen"
-    existing = image_model.objects.filter(title=title).first()
-    if existing:
-        return existing, alt_text
-    return image_model.objects.create(
-        title=title, file=ImageFile(buffer, name=f"{slug}.jpg")
-    ), alt_text
+    image = image_model.objects.filter(title=title).first()
+    if image is None:
+        file = ImageFile(draw_skyline(slug), name=f"{slug}.jpg")
+        image = image_model.objects.create(title=title, file=file)
+    return image, alt_text(slug)

@@ -5,6 +5,7 @@
 
 import os
 import uuid
+from io import StringIO
 
 import pytest
 from django.contrib.auth.models import Group
@@ -33,7 +34,7 @@ def engine(settings):
 
 
 def rebuild_index():
-    call_command("update_index", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    call_command("update_index", stdout=StringIO())
 
 
 def found(query):
