@@ -43,7 +43,7 @@ demo: install
 	$(PY) manage.py load_demo
 
 index: install
-	$(PY) manage.py update_index
+	$(PY) manage.py rebuild_search_index
 
 serve: install
 	@echo ""

@@ -4,6 +4,7 @@ Query strings and their daily hits come from Wagtail's search promotions app; th
 count of searches that returned no results, so editors can see what staff miss.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F
 from django.utils import timezone
@@ -32,3 +33,36 @@ class NoResultsDailyHits(models.Model):
     def record(cls, query, date=None):
         hits, _ = cls.objects.get_or_create(query=query, date=date or timezone.localdate())
         cls.objects.filter(pk=hits.pk).update(hits=F("hits") + 1)
+
+
+class SearchSynonym(models.Model):
+    """Words or expressions that mean the same to someone searching, e.g. SDN and
+    stadsdelsnämnd. A search for one also finds pages with the others, at once after saving."""
+
+    terms = models.CharField(
+        _("ord som betyder samma sak"),
+        max_length=500,
+        unique=True,
+        help_text=_(
+            "Två eller fler ord eller uttryck, åtskilda med kommatecken, "
+            "t.ex. ”SDN, stadsdelsnämnd”."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("synonym")
+        verbose_name_plural = _("synonymer")
+        ordering = ["terms"]
+
+    def __str__(self):
+        return ", ".join(self.term_list())
+
+    def term_list(self):
+        return list(dict.fromkeys(t.strip().lower() for t in self.terms.split(",") if t.strip()))
+
+    def clean(self):
+        if len(self.term_list()) < 2:
+            raise ValidationError(
+                {"terms": _("Skriv minst två ord eller uttryck, åtskilda med kommatecken.")}
+            )
+        self.terms = ", ".join(self.term_list())

@@ -2,7 +2,11 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .models import SearchSynonym
 from .reports import EDITOR_PERMISSION, NoResultsQueriesReportView, PopularQueriesReportView
 
 report_urls = [
@@ -46,3 +50,16 @@ def register_no_results_report():
         icon_name="warning",
         order=1320,
     )
+
+
+class SynonymViewSet(SnippetViewSet):
+    model = SearchSynonym
+    icon = "link"
+    menu_label = _("Synonymer i sök")
+    menu_name = "search-synonyms"
+    add_to_settings_menu = True
+    list_display = ["terms"]
+    panels = [FieldPanel("terms")]
+
+
+register_snippet(SynonymViewSet)

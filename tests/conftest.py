@@ -5,11 +5,13 @@ Nothing here imports the host site (`intranet`), so the plugin-only run can use 
 
 import datetime
 import os
+import uuid
 from types import SimpleNamespace
 
 import pytest
 from wagtail.models import Page, Site
 
+from search.conf import engine
 from tests import factories
 
 PLUGIN_SETTINGS = "tests.plugin_site.settings"
@@ -116,3 +118,19 @@ def staff_user(django_user_model):
 def staff_client(client, staff_user):
     client.force_login(staff_user)
     return client
+
+
+@pytest.fixture
+def search_engine(settings):
+    """The real engine at SEARCH_URL (started by `make test`), with indexes of this test's own
+    prefix, deleted afterwards."""
+    url = os.environ.get("SEARCH_URL")
+    if not url:
+        pytest.fail(
+            "No search engine: run `make test`, or `make search-engine` and set SEARCH_URL."
+        )
+    settings.SEARCH_URL = url
+    settings.SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "opensearch2")
+    settings.SEARCH_INDEX_PREFIX = f"test_{uuid.uuid4().hex[:12]}_"
+    yield engine()
+    engine().client.indices.delete(index=f"{settings.SEARCH_INDEX_PREFIX}*")

@@ -4,8 +4,6 @@ from pathlib import Path
 
 import environ
 
-from search.engine_settings import engine_backend
-
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 env = environ.Env()
@@ -116,15 +114,14 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # Search statistics are kept as long as the editors' reports look back.
 WAGTAILSEARCH_HITS_MAX_AGE = 90
-# Search: the database backend unless SEARCH_URL names an OpenSearch or Elasticsearch node.
+# Search: the search app's own index on an OpenSearch or Elasticsearch node at SEARCH_URL; with
+# none, the search page uses Wagtail's database backend. The admin always searches the database.
 SEARCH_URL = env("SEARCH_URL", default="")
 SEARCH_BACKEND = env("SEARCH_BACKEND", default="opensearch2")
 SEARCH_INDEX_PREFIX = env("SEARCH_INDEX_PREFIX", default="intranet_")
-WAGTAILSEARCH_BACKENDS = {
-    "default": engine_backend(SEARCH_URL, SEARCH_BACKEND, SEARCH_INDEX_PREFIX)
-    if SEARCH_URL
-    else {"BACKEND": "wagtail.search.backends.database"}
-}
+SEARCH_TIMEOUT = env.float("SEARCH_TIMEOUT", default=5)
+SEARCH_REPLICAS = env.int("SEARCH_REPLICAS", default=0)
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 LOGGING = {
     "version": 1,

@@ -10,6 +10,6 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = tempfile.mkdtemp(prefix="intranet-test-media-")
 ALLOWED_HOSTS = ["*"]
 
-# Tests use the database backend; engine tests switch to the node at SEARCH_URL themselves,
-# each with indexes of its own prefix.
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Tests search the database; engine tests switch to the node at SEARCH_URL themselves, each with
+# indexes of its own prefix.
+SEARCH_URL = ""

@@ -1,27 +1,45 @@
-"""Every indexed model's search fields form a valid engine mapping.
+"""Every page type becomes an engine document the index's strict mapping accepts.
 
-The database backend ignores a search field that points at nothing; an Elasticsearch-API engine
-fails the whole index build. Building the mappings needs no engine.
+The mapping refuses unknown fields, so a document field without a mapping would fail the whole
+rebuild on the engine; this checks it without one.
 """
 
 import pytest
-from django.apps import apps
-from modelsearch.backends.elasticsearchbase import ElasticsearchBaseMapping
-from modelsearch.index import Indexed
+from wagtail.models import Page
 
-INDEXED_MODELS = [
-    model
-    for model in apps.get_app_config("strategy_pages").get_models()
-    if issubclass(model, Indexed) and not model._meta.abstract
-]
+from search.documents import documents_for, page_models
+from search.engine.index_definition import MAPPING, index_body
 
 
-@pytest.mark.parametrize("model", INDEXED_MODELS, ids=lambda model: model.__name__)
-def test_engine_mapping_builds(model):
-    mapping = ElasticsearchBaseMapping(model).get_mapping()
-    assert "_all_text" in mapping["properties"]
+def test_every_page_type_is_a_document_the_mapping_accepts(corpus_of_every_type):
+    documents = dict(documents_for(None))
+    types = {document["type"] for document in documents.values()}
+    assert types == {model._meta.model_name.removesuffix("page") for model in page_models()}
+    for document in documents.values():
+        assert set(document) <= set(MAPPING["properties"])
+        assert document["title"]
 
 
-def test_all_page_types_are_indexed():
-    names = {model.__name__ for model in INDEXED_MODELS}
-    assert {"ProjectShowcasePage", "NetworkNewsPage", "ConsultationResponsePage"} <= names
+def test_only_live_pages_become_documents(corpus_of_every_type):
+    page = Page.objects.filter(depth__gt=2).first()
+    page.live = False
+    page.save()
+    assert page.pk not in dict(documents_for(None))
+
+
+def test_the_index_has_replicas_when_asked():
+    settings = index_body(replicas=2)["settings"]["index"]
+    assert settings["number_of_replicas"] == 2
+
+
+@pytest.fixture
+def corpus_of_every_type(tree, add_showcase, add_news):
+    from tests.factories import ConsultationResponsePageFactory
+
+    add_showcase(title="Projekt")
+    add_news(title="Nyhet")
+    ConsultationResponsePageFactory(
+        parent=tree.sections["hagersten-liljeholmen"],
+        committee=tree.committees["hagersten-liljeholmen"],
+    )
+    return tree

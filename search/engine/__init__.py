@@ -1,0 +1,1 @@
+"""The Elasticsearch-API engine: client adapters and the index definition."""

@@ -1,0 +1,117 @@
+"""One thin adapter per official client, so the rest of the search layer speaks to any engine.
+
+OpenSearch (opensearch-py) and Elasticsearch 7 (elasticsearch 7.x) take request bodies; the
+Elasticsearch 8 and 9 clients take the body's parts as keyword arguments.
+"""
+
+from importlib import import_module
+
+from django.core.exceptions import ImproperlyConfigured
+
+CLIENTS = {
+    "opensearch2": ("opensearchpy", "OpenSearch", "opensearch-py"),
+    "opensearch3": ("opensearchpy", "OpenSearch", "opensearch-py"),
+    "elasticsearch7": ("elasticsearch", "Elasticsearch", "elasticsearch>=7,<8"),
+    "elasticsearch8": ("elasticsearch", "Elasticsearch", "elasticsearch>=8,<9"),
+    "elasticsearch9": ("elasticsearch", "Elasticsearch", "elasticsearch>=9,<10"),
+}
+KEYWORD_BODY_BACKENDS = {"elasticsearch8", "elasticsearch9"}
+
+
+class EngineAdapter:
+    """The handful of engine calls the search layer makes, in the body-taking style."""
+
+    def __init__(self, client, helpers, errors):
+        self.client = client
+        self._helpers = helpers
+        #: Exceptions that mean "the engine did not answer as asked" (down, timeout, refused).
+        self.errors = errors
+
+    def search(self, index, body, **params):
+        return self.client.search(index=index, body=body, **params)
+
+    def create_index(self, name, body):
+        self.client.indices.create(index=name, body=body)
+
+    def delete_index(self, name):
+        self.client.indices.delete(index=name, ignore_unavailable=True)
+
+    def update_aliases(self, actions):
+        self.client.indices.update_aliases(body={"actions": actions})
+
+    def indexes_behind(self, alias):
+        if not self.client.indices.exists_alias(name=alias):
+            return []
+        return sorted(self.client.indices.get_alias(name=alias))
+
+    def index_exists(self, name):
+        return self.client.indices.exists(index=name)
+
+    def put_settings(self, name, settings):
+        self.client.indices.put_settings(index=name, body=settings)
+
+    def refresh(self, name):
+        self.client.indices.refresh(index=name)
+
+    def bulk(self, actions, refresh=False):
+        """Apply index/delete actions; a delete of a missing document is not an error."""
+        return self._helpers.bulk(
+            self.client,
+            actions,
+            refresh="wait_for" if refresh else False,
+            raise_on_error=True,
+            ignore_status=(404,),
+            chunk_size=500,
+            max_chunk_bytes=20 * 1024 * 1024,
+        )
+
+    def scan_ids(self, index):
+        """Every document's id and `indexed_at`, for comparing the index with the database."""
+        hits = self._helpers.scan(
+            self.client, index=index, query={"_source": ["indexed_at"]}, size=1000
+        )
+        return {hit["_id"]: hit["_source"].get("indexed_at") for hit in hits}
+
+    def health(self, timeout=1):
+        return self.client.cluster.health(request_timeout=timeout)
+
+
+class KeywordBodyAdapter(EngineAdapter):
+    """Elasticsearch 8/9: the same calls with the body spread into keyword arguments."""
+
+    def search(self, index, body, **params):
+        return self.client.search(index=index, **body, **params)
+
+    def create_index(self, name, body):
+        self.client.indices.create(index=name, **body)
+
+    def update_aliases(self, actions):
+        self.client.indices.update_aliases(actions=actions)
+
+    def put_settings(self, name, settings):
+        self.client.indices.put_settings(index=name, settings=settings)
+
+    def health(self, timeout=1):
+        return self.client.options(request_timeout=timeout).cluster.health()
+
+
+def connect(url, backend, timeout):
+    """An adapter for the engine at `url`, with the official client `backend` names."""
+    if backend not in CLIENTS:
+        raise ImproperlyConfigured(
+            f"SEARCH_BACKEND must be one of {', '.join(CLIENTS)}, not {backend!r}."
+        )
+    module_name, class_name, requirement = CLIENTS[backend]
+    try:
+        module = import_module(module_name)
+    except ImportError as error:
+        raise ImproperlyConfigured(
+            f"SEARCH_BACKEND={backend} needs the official client: pip install '{requirement}'."
+        ) from error
+    helpers = import_module(f"{module_name}.helpers")
+    errors = (module.TransportError, module.ConnectionError, helpers.BulkIndexError)
+    client_class = getattr(module, class_name)
+    if backend in KEYWORD_BODY_BACKENDS:
+        client = client_class([url], request_timeout=timeout, max_retries=0)
+        return KeywordBodyAdapter(client, helpers, (*errors, module.ApiError))
+    return EngineAdapter(client_class([url], timeout=timeout, max_retries=0), helpers, errors)

@@ -1,0 +1,106 @@
+"""The page index: its Swedish analysis and its mapping, the same on every supported engine."""
+
+from ..compounds import compound_parts
+
+
+def analysis():
+    """Analysers for Swedish text.
+
+    `swedish` stems on the real letters, then folds å/ä/ö, so "omvarldsbevakning" and
+    "Omvärldsbevakningen" meet in one term: the light stemmer takes the definite endings the
+    Snowball one leaves ("förskolan" → "förskola"), Snowball the plurals ("förskolor" → "förskol").
+    `swedish_compounds`, used on queries, also splits compounds into known parts
+    ("förskolepersonal" → "förskole", "personal"). `autocomplete` indexes folded prefixes that
+    `folded` queries meet; `spelling` keeps words as written, for "Menade du …?".
+    """
+    swedish_filters = ["swedish_stop", "swedish_light_stemmer", "swedish_stemmer", "asciifolding"]
+    return {
+        "filter": {
+            "swedish_stop": {"type": "stop", "stopwords": "_swedish_"},
+            "swedish_light_stemmer": {"type": "stemmer", "language": "light_swedish"},
+            "swedish_stemmer": {"type": "stemmer", "language": "swedish"},
+            "compound_parts": {
+                "type": "dictionary_decompounder",
+                "word_list": compound_parts(),
+                "min_subword_size": 3,
+                "only_longest_match": False,
+            },
+            "prefixes": {"type": "edge_ngram", "min_gram": 1, "max_gram": 20},
+        },
+        "analyzer": {
+            "swedish": {
+                "type": "custom",
+                "tokenizer": "standard",
+                "filter": ["lowercase", *swedish_filters],
+            },
+            "swedish_compounds": {
+                "type": "custom",
+                "tokenizer": "standard",
+                "filter": ["lowercase", "compound_parts", *swedish_filters],
+            },
+            "folded": {
+                "type": "custom",
+                "tokenizer": "standard",
+                "filter": ["lowercase", "asciifolding"],
+            },
+            "spelling": {"type": "custom", "tokenizer": "standard", "filter": ["lowercase"]},
+            "autocomplete": {
+                "type": "custom",
+                "tokenizer": "standard",
+                "filter": ["lowercase", "asciifolding", "prefixes"],
+            },
+        },
+    }
+
+
+def _text():
+    """Swedish text, also copied to the unstemmed field spelling suggestions are drawn from."""
+    return {"type": "text", "analyzer": "swedish", "copy_to": ["spelling"]}
+
+
+def _keyword():
+    return {"type": "keyword"}
+
+
+MAPPING = {
+    "dynamic": "strict",
+    "properties": {
+        "title": {
+            **_text(),
+            "fields": {
+                "autocomplete": {
+                    "type": "text",
+                    "analyzer": "autocomplete",
+                    "search_analyzer": "folded",
+                },
+                "sort": {"type": "keyword"},
+            },
+        },
+        "summary": _text(),
+        "body": _text(),
+        "taxonomy": {"type": "text", "analyzer": "swedish"},
+        "spelling": {"type": "text", "analyzer": "spelling"},
+        "type": _keyword(),
+        "committee": _keyword(),
+        "committee_name": {"type": "keyword", "index": False},
+        "orientations": _keyword(),
+        "themes": _keyword(),
+        "status": _keyword(),
+        "year": {"type": "integer"},
+        "date": {"type": "date"},
+        "is_news": {"type": "boolean"},
+        "restrictions": _keyword(),
+        "password_protected": {"type": "boolean"},
+        "indexed_at": {"type": "date"},
+    },
+}
+
+
+def index_body(replicas=0, shards=1):
+    return {
+        "settings": {
+            "index": {"number_of_shards": shards, "number_of_replicas": replicas},
+            "analysis": analysis(),
+        },
+        "mappings": MAPPING,
+    }

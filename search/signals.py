@@ -1,0 +1,56 @@
+"""Edits that change what the engine should hold, turned into index updates."""
+
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from strategy_pages.models import Committee, Orientation, Theme
+
+from .indexing import pages_referring_to, subtree_ids, update_after_commit
+from .models import SearchSynonym
+from .synonyms import forget_synonyms
+
+UID = "search-index"
+
+
+def page_changed(sender, instance, **kwargs):
+    update_after_commit([instance.pk])
+
+
+def page_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        update_after_commit([instance.pk])
+
+
+def subtree_moved(sender, instance, **kwargs):
+    # A view restriction on the new ancestors now applies to the whole subtree.
+    update_after_commit(subtree_ids(instance))
+
+
+def restriction_changed(sender, instance, **kwargs):
+    update_after_commit(subtree_ids(instance.page))
+
+
+def restriction_groups_changed(sender, instance, action, **kwargs):
+    if action.startswith("post_") and isinstance(instance, PageViewRestriction):
+        update_after_commit(subtree_ids(instance.page))
+
+
+def classification_changed(sender, instance, **kwargs):
+    update_after_commit(pages_referring_to(instance))
+
+
+def connect():
+    page_published.connect(page_changed, dispatch_uid=UID)
+    page_unpublished.connect(page_changed, dispatch_uid=UID)
+    post_delete.connect(page_deleted, dispatch_uid=UID)
+    post_page_move.connect(subtree_moved, dispatch_uid=UID)
+    post_save.connect(restriction_changed, sender=PageViewRestriction, dispatch_uid=UID)
+    post_delete.connect(restriction_changed, sender=PageViewRestriction, dispatch_uid=UID + "-r")
+    m2m_changed.connect(
+        restriction_groups_changed, sender=PageViewRestriction.groups.through, dispatch_uid=UID
+    )
+    post_save.connect(forget_synonyms, sender=SearchSynonym, dispatch_uid=UID)
+    post_delete.connect(forget_synonyms, sender=SearchSynonym, dispatch_uid=UID)
+    for model in (Committee, Orientation, Theme):
+        post_save.connect(classification_changed, sender=model, dispatch_uid=UID)
