@@ -1,7 +1,11 @@
 from django.urls import path
 
-from .views import search_view
+from .views import search_api, search_view, suggest_api
 
 app_name = "search"
 
-urlpatterns = [path("sok/", search_view, name="search")]
+urlpatterns = [
+    path("sok/", search_view, name="search"),
+    path("api/search/", search_api, name="api"),
+    path("api/search/suggest/", suggest_api, name="suggest"),
+]

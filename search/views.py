@@ -1,35 +1,136 @@
-"""The search page: full-text search over every page the user may view."""
+"""The search page and its JSON API: parse the request, ask the query service, render."""
 
 from urllib.parse import urlencode
 
-from django.core.paginator import Paginator
+from django.contrib.auth.decorators import login_not_required
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
-from wagtail.models import Page
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
 
-from strategy_pages.visibility import visible_to
+from .analytics import record_search
+from .query import SearchForm, run_search, suggest, unknown_parameters
 
-from .analytics import editors_picks, record_search
-
-PAGE_SIZE = 20
+MAX_PREFIX_LENGTH = 100
 
 
+@require_GET
 def search_view(request):
-    query = request.GET.get("q", "").strip()
-    context = {"query": query, "results": None, "picks": [], "query_without_page": ""}
-    if query:
-        pages = visible_to(Page.objects.filter(depth__gt=1), request).specific()
-        results = Paginator(pages.search(query), PAGE_SIZE).get_page(request.GET.get("page"))
-        if results.number == 1:
-            record_search(query, results.paginator.count)
-        picks = _viewable(editors_picks(query), request)
-        context.update(results=results, picks=picks, query_without_page=urlencode({"q": query}))
+    form = SearchForm(request.GET)
+    context = {"form": form, "results": None, "query": request.GET.get("q", "")}
+    if not form.is_valid():
+        return TemplateResponse(request, "search/search.html", context, status=400)
+    params = form.params()
+    results = run_search(params, request)
+    _record(params, results)
+    context.update(
+        query=params.q,
+        params=params,
+        results=results,
+        page_links=_page_links(request, results),
+        remove_links=_remove_links(request, results),
+    )
     return TemplateResponse(request, "search/search.html", context)
 
 
-def _viewable(picks, request):
-    """External links are for everyone; a promoted page only for those who may view it."""
-    page_ids = [pick.page_id for pick in picks if pick.page_id]
-    visible = set(
-        visible_to(Page.objects.filter(pk__in=page_ids), request).values_list("pk", flat=True)
+@login_not_required
+@require_GET
+def search_api(request):
+    if not request.user.is_authenticated:
+        return _error(401, _("Logga in för att söka."))
+    unknown = unknown_parameters(request.GET)
+    if unknown:
+        return _error(400, _("Okända parametrar: %s.") % ", ".join(unknown))
+    form = SearchForm(request.GET)
+    if not form.is_valid():
+        return _error(400, _("Ogiltiga parametrar."), form.error_messages())
+    params = form.params()
+    results = run_search(params, request)
+    _record(params, results)
+    return JsonResponse(
+        {
+            "query": params.q,
+            "total": results.total,
+            "page": params.page,
+            "pages": results.page_count,
+            "limited": results.limited,
+            "suggestion": results.suggestion or None,
+            "picks": [_pick_json(pick, request) for pick in results.picks],
+            "results": [hit.as_json() for hit in results.hits],
+            "facets": {
+                facet.name: [
+                    {
+                        "value": value.value,
+                        "label": value.label,
+                        "count": value.count,
+                        "selected": value.selected,
+                        **({"group": value.group} if value.group else {}),
+                    }
+                    for value in facet.values
+                ]
+                for facet in results.facets
+            },
+        }
     )
-    return [pick for pick in picks if pick.page_id is None or pick.page_id in visible]
+
+
+@login_not_required
+@require_GET
+def suggest_api(request):
+    if not request.user.is_authenticated:
+        return _error(401, _("Logga in för att söka."))
+    prefix = " ".join(request.GET.get("q", "").split())
+    if not prefix:
+        return _error(400, _("Ange början på ett sökord i parametern q."))
+    if len(prefix) > MAX_PREFIX_LENGTH:
+        return _error(400, _("Sökordet får vara högst %d tecken.") % MAX_PREFIX_LENGTH)
+    hits = suggest(prefix, request)
+    return JsonResponse(
+        {
+            "query": prefix,
+            "suggestions": [
+                {"title": hit.title, "url": hit.url, "type": hit.type_label} for hit in hits
+            ],
+        }
+    )
+
+
+def _pick_json(pick, request):
+    url = pick.page.get_url(request) if pick.page else pick.external_link_url
+    return {"title": pick.title, "url": url, "description": pick.description}
+
+
+def _error(status, message, fields=None):
+    body = {"error": message, **({"fields": fields} if fields else {})}
+    return JsonResponse(body, status=status)
+
+
+def _record(params, results):
+    if params.q and params.page == 1 and not params.filters:
+        record_search(params.q, results.total)
+
+
+def _page_links(request, results):
+    """(number, url) of the pages around the current one, for the pagination."""
+    current, last = results.params.page, results.page_count
+    numbers = sorted({1, last, *range(max(1, current - 2), min(last, current + 2) + 1)})
+    return [(number, _url_with(request, page=number)) for number in numbers]
+
+
+def _remove_links(request, results):
+    """(label, url) for each active filter, the URL leaving out just that value."""
+    links = []
+    for facet in results.facets:
+        for value in facet.selected_values:
+            remaining = [v for v in request.GET.getlist(facet.name) if v != value.value]
+            links.append((value.label, _url_with(request, **{facet.name: remaining, "page": None})))
+    return links
+
+
+def _url_with(request, **changes):
+    query = request.GET.copy()
+    for name, value in changes.items():
+        query.pop(name, None)
+        if value is not None:
+            query.setlist(name, value if isinstance(value, list) else [value])
+    return f"?{urlencode(query, doseq=True)}" if query else "?"

@@ -33,4 +33,4 @@ def test_plugin_search_page_works_on_the_host_site(tree, add_showcase, client):
     add_showcase(title="Benchmarking av Telefonplan")
     response = client.get("/sok/?q=Telefonplan")
     assert response.status_code == 200
-    assert "Benchmarking av Telefonplan" in response.content.decode()
+    assert "Benchmarking av <mark>Telefonplan</mark>" in response.content.decode()

@@ -1,0 +1,70 @@
+"""The query service: one entry point for the search page and the API, whichever backend answers.
+
+With an engine configured it answers; while it is unreachable the database does, and the results
+say they are limited.
+"""
+
+import logging
+
+from wagtail.models import Page
+
+from ..analytics import editors_picks
+from ..conf import engine, engine_configured
+from .database import search_database, suggest_titles_database
+from .engine import search_engine, suggest_titles
+from .facets import FACETS_BY_NAME
+from .params import SearchForm, SearchParams, unknown_parameters
+
+__all__ = ["SearchForm", "SearchParams", "run_search", "suggest", "unknown_parameters"]
+
+logger = logging.getLogger(__name__)
+
+
+def run_search(params, request):
+    """Results for `params` as the request's user may see them, with URLs and editors' picks."""
+    user = request.user
+    if engine_configured():
+        try:
+            results = search_engine(params, user)
+        except engine().errors:
+            logger.warning("Search engine unreachable; answering from the database", exc_info=True)
+            results = search_database(params, user, limited=True)
+    else:
+        results = search_database(params, user)
+    results.hits = _with_urls(results.hits, request)
+    if params.q and params.page == 1:
+        results.picks = _viewable_picks(editors_picks(params.q), request)
+    return results
+
+
+def suggest(prefix, request):
+    """Pages whose titles start with what was typed so far."""
+    if engine_configured():
+        try:
+            return _with_urls(suggest_titles(prefix, request.user), request)
+        except engine().errors:
+            logger.warning("Search engine unreachable; suggesting from the database")
+    return _with_urls(suggest_titles_database(prefix, request.user), request)
+
+
+def _with_urls(hits, request):
+    """Hits of live pages with their URLs and type labels; a page gone since it was indexed is
+    left out rather than linked."""
+    pages = Page.objects.live().filter(pk__in=[hit.page_id for hit in hits])
+    urls = {page.pk: page.get_url(request) for page in pages}
+    types = FACETS_BY_NAME["type"].known_values()
+    for hit in hits:
+        hit.url = urls.get(hit.page_id, "")
+        hit.type_label = types.get(hit.type, ("", ""))[0]
+    return [hit for hit in hits if hit.url]
+
+
+def _viewable_picks(picks, request):
+    """External links are for everyone; a promoted page only for those who may view it."""
+    from strategy_pages.visibility import visible_to  # noqa: PLC0415
+
+    page_ids = [pick.page_id for pick in picks if pick.page_id]
+    visible = set(
+        visible_to(Page.objects.filter(pk__in=page_ids), request).values_list("pk", flat=True)
+    )
+    return [pick for pick in picks if pick.page_id is None or pick.page_id in visible]

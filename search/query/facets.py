@@ -1,0 +1,118 @@
+"""The facets staff can narrow a search by, and how their values are labelled and ordered."""
+
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from strategy_pages.models import Committee, CommitteeKind, Orientation, ShowcaseStatus, Theme
+
+from ..documents import document_type, page_models
+
+FIRST_YEAR = 1900
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool
+    group: str = ""
+
+
+@dataclass(frozen=True)
+class FacetResult:
+    name: str
+    label: str
+    values: list = field(default_factory=list)
+
+    @property
+    def groups(self):
+        """(group label, values) in order, for facets whose values fall into groups."""
+        grouped = {}
+        for value in self.values:
+            grouped.setdefault(value.group, []).append(value)
+        return list(grouped.items())
+
+    @property
+    def selected_values(self):
+        return [value for value in self.values if value.selected]
+
+
+@dataclass(frozen=True)
+class Facet:
+    """A query parameter, the document field it filters, and its values' labels in order."""
+
+    name: str
+    field: str
+    label: str
+
+    def known_values(self):
+        """{value: (label, group)} of every value this facet can take, in display order."""
+        return KNOWN_VALUES[self.name]()
+
+    def result(self, counts, selected):
+        """Values with results, plus the selected ones (with 0), labelled and ordered."""
+        known = self.known_values()
+        shown = [v for v in known if counts.get(v) or v in selected]
+        if self.name == "type":
+            shown.sort(key=lambda v: -counts.get(v, 0))
+        values = [
+            FacetValue(v, known[v][0], counts.get(v, 0), v in selected, known[v][1]) for v in shown
+        ]
+        return FacetResult(self.name, self.label, values)
+
+
+def _committees():
+    kinds = dict(CommitteeKind.choices)
+    order = {kind: position for position, kind in enumerate(kinds)}
+    committees = sorted(
+        Committee.objects.values_list("slug", "name", "kind"),
+        key=lambda row: (order.get(row[2], len(order)), row[1]),
+    )
+    return {slug: (name, str(kinds.get(kind, ""))) for slug, name, kind in committees}
+
+
+def _orientations():
+    return {slug: (name, "") for slug, name in Orientation.objects.values_list("slug", "name")}
+
+
+def _themes():
+    return {slug: (name, "") for slug, name in Theme.objects.values_list("slug", "name")}
+
+
+def _types():
+    return {
+        document_type(model): (str(model._meta.verbose_name).capitalize(), "")
+        for model in page_models()
+    }
+
+
+def _years():
+    this_year = timezone.localdate().year
+    return {str(year): (str(year), "") for year in range(this_year + 5, FIRST_YEAR - 1, -1)}
+
+
+def _statuses():
+    return {value: (str(label), "") for value, label in ShowcaseStatus.choices}
+
+
+KNOWN_VALUES = {
+    "committee": _committees,
+    "orientation": _orientations,
+    "theme": _themes,
+    "type": _types,
+    "year": _years,
+    "status": _statuses,
+}
+
+FACETS = [
+    Facet("committee", "committee", _("Nämnd eller bolag")),
+    Facet("orientation", "orientations", _("Inriktning")),
+    Facet("theme", "themes", _("Tema")),
+    Facet("type", "type", _("Innehållstyp")),
+    Facet("year", "year", _("År")),
+    Facet("status", "status", _("Status")),
+]
+FACETS_BY_NAME = {facet.name: facet for facet in FACETS}
