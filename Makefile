@@ -14,7 +14,7 @@ endif
 endif
 
 .PHONY: run test install install-test serve migrate demo index lint format benchmark clean \
-	search-engine search-engine-stop
+	search-engine search-engine-stop benchmark-search
 
 ## run: install, migrate, load the demo and serve it on 127.0.0.1:$(PORT) (SQLite + database search)
 run: install migrate demo $(if $(SEARCH_URL),index) serve
@@ -80,6 +80,10 @@ format: install-test
 ## benchmark: generate the large corpus (once) and time page serving
 benchmark: install-test
 	$(PY) benchmarks/serve_pages.py
+
+## benchmark-search: /api/search/ on the engine and the database at 1,000 and 10,000 pages
+benchmark-search: install-test
+	SEARCH_URL="$$(scripts/search-engine.sh start)" $(PY) benchmarks/search_api.py
 
 clean:
 	rm -rf $(VENV) .cache

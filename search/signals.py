@@ -1,4 +1,5 @@
-"""Edits that change what the engine should hold, turned into index updates."""
+"""Edits that change what search should find, turned into index updates and a new content
+version for what the database search keeps in memory."""
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
@@ -6,38 +7,49 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from strategy_pages.models import Committee, Orientation, Theme
 
+from .content_version import content_changed
 from .indexing import pages_referring_to, subtree_ids, update_after_commit
 from .models import SearchSynonym
+from .query.facets import forget_facet_values
+from .query.permissions import forget_group_restrictions
 from .synonyms import forget_synonyms
 
 UID = "search-index"
 
 
+def content_edited(page_ids):
+    content_changed()
+    update_after_commit(page_ids)
+
+
 def page_changed(sender, instance, **kwargs):
-    update_after_commit([instance.pk])
+    content_edited([instance.pk])
 
 
 def page_deleted(sender, instance, **kwargs):
     if isinstance(instance, Page):
-        update_after_commit([instance.pk])
+        content_edited([instance.pk])
 
 
 def subtree_moved(sender, instance, **kwargs):
     # A view restriction on the new ancestors now applies to the whole subtree.
-    update_after_commit(subtree_ids(instance))
+    content_edited(subtree_ids(instance))
 
 
 def restriction_changed(sender, instance, **kwargs):
-    update_after_commit(subtree_ids(instance.page))
+    forget_group_restrictions()
+    content_edited(subtree_ids(instance.page))
 
 
 def restriction_groups_changed(sender, instance, action, **kwargs):
     if action.startswith("post_") and isinstance(instance, PageViewRestriction):
-        update_after_commit(subtree_ids(instance.page))
+        forget_group_restrictions()
+        content_edited(subtree_ids(instance.page))
 
 
 def classification_changed(sender, instance, **kwargs):
-    update_after_commit(pages_referring_to(instance))
+    forget_facet_values()
+    content_edited(pages_referring_to(instance))
 
 
 def connect():
@@ -54,3 +66,4 @@ def connect():
     post_delete.connect(forget_synonyms, sender=SearchSynonym, dispatch_uid=UID)
     for model in (Committee, Orientation, Theme):
         post_save.connect(classification_changed, sender=model, dispatch_uid=UID)
+        post_delete.connect(forget_facet_values, sender=model, dispatch_uid=UID)

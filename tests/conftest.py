@@ -9,6 +9,7 @@ import uuid
 from types import SimpleNamespace
 
 import pytest
+from django.core.cache import cache
 from wagtail.models import Page, Site
 
 from search.conf import engine
@@ -26,6 +27,13 @@ def pytest_ignore_collect(collection_path, config):
         return None
     in_plugin_dir = "plugin_site" in collection_path.parts
     return True if in_plugin_dir != plugin_run else None
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: menus, facet labels and synonyms of one test's
+    content must not answer for the next one's."""
+    cache.clear()
 
 
 @pytest.fixture

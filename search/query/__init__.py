@@ -8,6 +8,8 @@ import logging
 
 from wagtail.models import Page
 
+from strategy_pages.visibility import visible_to
+
 from ..analytics import editors_picks
 from ..conf import engine, engine_configured
 from .database import search_database, suggest_titles_database
@@ -50,7 +52,9 @@ def suggest(prefix, request):
 def _with_urls(hits, request):
     """Hits of live pages with their URLs and type labels; a page gone since it was indexed is
     left out rather than linked."""
-    pages = Page.objects.live().filter(pk__in=[hit.page_id for hit in hits])
+    if not hits:
+        return hits
+    pages = Page.objects.live().filter(pk__in=[hit.page_id for hit in hits]).only("url_path")
     urls = {page.pk: page.get_url(request) for page in pages}
     types = FACETS_BY_NAME["type"].known_values()
     for hit in hits:
@@ -61,8 +65,8 @@ def _with_urls(hits, request):
 
 def _viewable_picks(picks, request):
     """External links are for everyone; a promoted page only for those who may view it."""
-    from strategy_pages.visibility import visible_to  # noqa: PLC0415
-
+    if not picks:
+        return []
     page_ids = [pick.page_id for pick in picks if pick.page_id]
     visible = set(
         visible_to(Page.objects.filter(pk__in=page_ids), request).values_list("pk", flat=True)

@@ -1,7 +1,12 @@
 """Searching without an engine: Wagtail's database backend finds the pages, facets are counted
-here. It serves `make run`'s embedded default and stands in while the engine is unreachable."""
+here. It serves `make run`'s embedded default and stands in while the engine is unreachable.
+
+The facet values of every live page are read once per content version and kept in the process,
+so a search costs one full-text query plus counting in memory.
+"""
 
 import re
+import threading
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
@@ -9,13 +14,16 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
+from ..content_version import current_content_version
 from ..documents import DATE_FIELDS, dated_by_publication, document_type
 from .facets import FACETS
 from .params import PAGE_SIZE
 from .permissions import blocked_restriction_ids
 from .results import MARK_END, MARK_START, Committee, Hit, SearchResults
 
-MAX_MATCHES = 5000
+# Relevance ranking in the database backend grows with the number of matches; past this many,
+# matches come newest first instead.
+MAX_RANKED_MATCHES = 300
 SNIPPET_LENGTH = 180
 
 
@@ -24,8 +32,9 @@ class Row:
     """A page's facet values, as the engine's document holds them."""
 
     pk: int
+    path: str
     title: str
-    type: str
+    type: str = ""
     date: object = None
     committee: tuple | None = None
     values: dict = field(default_factory=dict)
@@ -35,13 +44,12 @@ class Row:
 
 
 def search_database(params, user, limited=False):
-    rows = _rows(_visible_pages(user))
+    rows = _visible(all_rows(), user)
     if params.q:
-        ranked = _matching_ids(params.q, rows)
-        rows = {pk: rows[pk] for pk in ranked}
+        rows = {pk: rows[pk] for pk in _matching_ids(params.q) if pk in rows}
     selected = {name: values for name, values in params.filters.items() if values}
     matching = [row for row in rows.values() if row.matches(selected)]
-    if params.sort == "date" or not params.q:
+    if params.sort == "date" or not params.q or len(rows) > MAX_RANKED_MATCHES:
         matching.sort(key=lambda row: (row.date is None, -_ordinal(row.date), row.title))
     start = (params.page - 1) * PAGE_SIZE
     return SearchResults(
@@ -54,62 +62,76 @@ def search_database(params, user, limited=False):
 
 
 def suggest_titles_database(prefix, user, size=8):
-    pages = _visible_pages(user).filter(title__icontains=prefix).order_by("title")
-    rows = _rows(Page.objects.filter(pk__in=list(pages.values_list("pk", flat=True)[:size])))
-    return _hits(sorted(rows.values(), key=lambda row: row.title), prefix)
+    rows = _visible(all_rows(), user)
+    words = prefix.lower().split()
+    found = [row for row in rows.values() if all(word in row.title.lower() for word in words)]
+    return _hits(sorted(found, key=lambda row: row.title)[:size], prefix)
 
 
-def _visible_pages(user):
-    pages = Page.objects.live().filter(depth__gt=1)
-    hidden = PageViewRestriction.objects.filter(
-        Q(restriction_type=PageViewRestriction.PASSWORD) | Q(pk__in=blocked_restriction_ids(user))
-    ).values_list("page__path", flat=True)
-    for path in hidden:
-        pages = pages.exclude(path__startswith=path)
-    return pages
+def _visible(rows, user):
+    hidden = tuple(
+        PageViewRestriction.objects.filter(
+            Q(restriction_type=PageViewRestriction.PASSWORD)
+            | Q(pk__in=blocked_restriction_ids(user))
+        ).values_list("page__path", flat=True)
+    )
+    if not hidden:
+        return rows
+    return {pk: row for pk, row in rows.items() if not row.path.startswith(hidden)}
 
 
-def _matching_ids(q, rows):
-    """Page ids in relevance order, as far as the database backend ranks them."""
-    results = Page.objects.filter(pk__in=list(rows)).search(q, operator="and")
-    return [page.pk for page in results[:MAX_MATCHES]]
+def _matching_ids(q):
+    """Ids of live pages matching every word, ranked by relevance when there are few."""
+    pages = Page.objects.live()
+    ids = [p.pk for p in pages.search(q, operator="and", order_by_relevance=False)]
+    if len(ids) > MAX_RANKED_MATCHES:
+        return ids
+    return [p.pk for p in pages.search(q, operator="and")]
 
 
-def _rows(pages):
+_cached = threading.local()
+
+
+def all_rows():
+    """Facet rows of every live page, read again only when the content has changed."""
+    version = current_content_version()
+    if getattr(_cached, "version", None) != version:
+        _cached.rows = _read_rows(Page.objects.live().filter(depth__gt=1))
+        _cached.version = version
+    return _cached.rows
+
+
+def _read_rows(pages):
     rows, types = {}, set()
-    for pk, title, content_type, first, last in pages.values_list(
-        "pk", "title", "content_type", "first_published_at", "last_published_at"
+    for pk, path, title, content_type, first, last in pages.values_list(
+        "pk", "path", "title", "content_type", "first_published_at", "last_published_at"
     ):
         published = first or last
-        rows[pk] = Row(pk, title, "", published and timezone.localdate(published))
+        rows[pk] = Row(pk, path, title, date=published and timezone.localdate(published))
         rows[pk].values = {facet.name: set() for facet in FACETS}
         types.add(content_type)
     for content_type in types:
         model = ContentType.objects.get_for_id(content_type).model_class()
         if model is not None:
-            _fill(model, rows, keep_published=dated_by_publication(model))
+            _fill(model, rows)
     return rows
 
 
-def _fill(model, rows, keep_published):
+def _fill(model, rows):
     """Add the facet values of `model`'s pages among `rows`."""
     names = {f.name for f in model._meta.get_fields()}
-    kind = document_type(model)
+    kind, keep_published = document_type(model), dated_by_publication(model)
     dates = [name for name in DATE_FIELDS if name in names]
-    fields = [
-        "pk",
-        *dates,
-        *(["committee__slug", "committee__name"] if "committee" in names else []),
-    ]
+    fields = ["pk", *dates]
+    fields += ["committee__slug", "committee__name"] if "committee" in names else []
     fields += ["status"] if "status" in names else []
-    # A few pages are fetched by id; many by type, and picked out here.
-    pages = model.objects.filter(pk__in=list(rows)) if len(rows) < 500 else model.objects.all()
+    pages = model.objects.live()
     for values in pages.values(*fields):
         row = rows.get(values["pk"])
         if row is None:
             continue
-        row.type = kind
         own_date = next((values[name] for name in dates if values[name]), None)
+        row.type = kind
         row.date = own_date or (row.date if keep_published else None)
         row.values["type"] = {kind}
         row.values["year"] = {str(row.date.year)} if row.date else set()

@@ -15,26 +15,21 @@ TEXT_FIELDS = ["title^4", "summary^2", "body", "taxonomy"]
 SNIPPET_LENGTH = 180
 FACET_SIZE = 1000
 RECENT_NEWS_BOOST = 0.3
-SUGGESTION_BELOW = 5
+FEW_RESULTS = 5
 
 
 def search_engine(params, user):
-    """Results, facets and a spelling suggestion for `params`, as `user` may see them."""
+    """Results, facets and, when the words find little, typo-tolerant results and a spelling
+    suggestion for `params`, as `user` may see them.
+
+    Most searches take one exact request. Fuzzy matching costs several times more, so it is
+    asked for only when the exact words find fewer than FEW_RESULTS pages before any facet
+    filter; deciding before the filters keeps each facet count equal to what choosing it gives.
+    """
     visible = visibility_filter(user)
-    body = {
-        "query": _ranked(_text_query(params.q), visible, params),
-        "post_filter": {"bool": {"filter": _facet_filters(params)}},
-        "aggs": _facet_aggregations(params),
-        "from": (params.page - 1) * PAGE_SIZE,
-        "size": PAGE_SIZE,
-        "track_total_hits": True,
-        "_source": ["title", "type", "committee", "committee_name", "date"],
-        "sort": _sort(params),
-    }
-    if params.q:
-        body["highlight"] = _highlight()
-        body["suggest"] = _spelling_suggestion(params.q, visible)
-    response = engine().search(pages_alias(), body)
+    response = engine().search(pages_alias(), _body(params, visible, tolerant=False))
+    if params.q and response["aggregations"]["unfiltered"]["doc_count"] < FEW_RESULTS:
+        response = engine().search(pages_alias(), _body(params, visible, tolerant=True))
     total = response["hits"]["total"]
     total = total["value"] if isinstance(total, dict) else total
     return SearchResults(
@@ -42,8 +37,27 @@ def search_engine(params, user):
         total=total,
         hits=[_hit(hit) for hit in response["hits"]["hits"]],
         facets=_facets(response["aggregations"], params),
-        suggestion=_suggestion(response, params, total),
+        suggestion=_suggestion(response, params),
     )
+
+
+def _body(params, visible, tolerant):
+    text_query = _text_query(params.q, tolerant)
+    body = {
+        "query": _ranked(text_query, visible, params),
+        "post_filter": {"bool": {"filter": _facet_filters(params)}},
+        "aggs": {"unfiltered": {"filter": {"match_all": {}}}, **_facet_aggregations(params)},
+        "from": (params.page - 1) * PAGE_SIZE,
+        "size": PAGE_SIZE,
+        "track_total_hits": True,
+        "_source": ["title", "type", "committee", "committee_name", "date"],
+        "sort": _sort(params),
+    }
+    if params.q:
+        body["highlight"] = _highlight(text_query if tolerant else _text_query(params.q, False))
+    if params.q and tolerant:
+        body["suggest"] = _spelling_suggestion(params.q, visible)
+    return body
 
 
 def suggest_titles(prefix, user, size=8):
@@ -70,30 +84,37 @@ def visibility_filter(user):
     return {"bool": {"must_not": must_not}}
 
 
-def _text_query(q):
+def _text_query(q, tolerant):
     if not q:
         return {"match_all": {}}
     should = []
     for position, text in enumerate([q, *alternatives(q)]):
         weight = 1.0 if position == 0 else 0.8
-        should += _matches(text, weight)
+        should += _matches(text, weight, tolerant)
     return {"bool": {"should": should, "minimum_should_match": 1}}
 
 
-def _matches(text, weight):
-    """Every word somewhere in the page; the words as a phrase; typos; compounds split."""
+def _matches(text, weight, tolerant):
+    """Every word somewhere in the page; the words as a phrase; compounds split; typos."""
     matches = [
         _multi_match(text, 3 * weight, type="cross_fields", operator="and"),
         _multi_match(text, 2 * weight, type="phrase", slop=2),
-        _multi_match(
-            text,
-            0.5 * weight,
-            type="best_fields",
-            operator="and",
-            fuzziness="AUTO",
-            prefix_length=1,
-        ),
     ]
+    if tolerant:
+        # One field holds every word as written, so a typo is looked up once, not per field.
+        matches.append(
+            {
+                "multi_match": {
+                    "query": text,
+                    "fields": ["title^4", "spelling"],
+                    "boost": 0.5 * weight,
+                    "operator": "and",
+                    "fuzziness": "AUTO",
+                    "prefix_length": 1,
+                    "max_expansions": 20,
+                }
+            }
+        )
     if has_compound(text):
         matches.append(
             _multi_match(
@@ -169,8 +190,9 @@ def _facets(aggregations, params):
     return results
 
 
-def _highlight():
+def _highlight(query):
     return {
+        "highlight_query": query,
         "pre_tags": [MARK_START],
         "post_tags": [MARK_END],
         "require_field_match": False,
@@ -248,8 +270,8 @@ def _spelling_suggestion(q, visible):
     }
 
 
-def _suggestion(response, params, total):
-    if not params.q or total >= SUGGESTION_BELOW:
+def _suggestion(response, params):
+    if "suggest" not in response:
         return ""
     options = response.get("suggest", {}).get("did_you_mean", [{}])[0].get("options", [])
     suggestion = options[0]["text"] if options else ""

@@ -2,7 +2,10 @@
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
+from django.core.cache import cache
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from strategy_pages.models import Committee, CommitteeKind, Orientation, ShowcaseStatus, Theme
@@ -10,6 +13,9 @@ from strategy_pages.models import Committee, CommitteeKind, Orientation, Showcas
 from ..documents import document_type, page_models
 
 FIRST_YEAR = 1900
+LABELS_CACHE_KEY = "search:facet-values"
+# Edits to committees, themes and orientations drop the cache at once; this bounds the rest.
+LABELS_CACHE_SECONDS = 3600
 
 
 @dataclass(frozen=True)
@@ -50,7 +56,12 @@ class Facet:
 
     def known_values(self):
         """{value: (label, group)} of every value this facet can take, in display order."""
-        return KNOWN_VALUES[self.name]()
+        key = f"{LABELS_CACHE_KEY}:{self.name}:{get_language()}"
+        values = cache.get(key)
+        if values is None:
+            values = KNOWN_VALUES[self.name]()
+            cache.set(key, values, LABELS_CACHE_SECONDS)
+        return values
 
     def result(self, counts, selected):
         """Values with results, plus the selected ones (with 0), labelled and ordered."""
@@ -116,3 +127,13 @@ FACETS = [
     Facet("status", "status", _("Status")),
 ]
 FACETS_BY_NAME = {facet.name: facet for facet in FACETS}
+
+
+def forget_facet_values(**kwargs):
+    cache.delete_many(
+        [
+            f"{LABELS_CACHE_KEY}:{facet.name}:{language}"
+            for facet in FACETS
+            for language, _ in settings.LANGUAGES
+        ]
+    )

@@ -1,6 +1,9 @@
 """Whose eyes a search result is for: view restrictions a user does not pass."""
 
+from django.core.cache import cache
 from wagtail.models import PageViewRestriction
+
+CACHE_KEY = "search:group-restrictions"
 
 
 def blocked_restriction_ids(user):
@@ -11,7 +14,26 @@ def blocked_restriction_ids(user):
     """
     if user.is_superuser:
         return []
-    restrictions = PageViewRestriction.objects.filter(
-        restriction_type=PageViewRestriction.GROUPS
-    ).exclude(groups__in=user.groups.all())
-    return [str(pk) for pk in restrictions.values_list("pk", flat=True)]
+    restrictions = group_restrictions()
+    if not restrictions:
+        return []
+    groups = set(user.groups.values_list("pk", flat=True))
+    return [pk for pk, allowed in restrictions.items() if not allowed & groups]
+
+
+def group_restrictions():
+    """{restriction id (as indexed): ids of the groups it lets in}, cached until one changes."""
+    restrictions = cache.get(CACHE_KEY)
+    if restrictions is None:
+        restrictions = {}
+        rows = PageViewRestriction.objects.filter(
+            restriction_type=PageViewRestriction.GROUPS
+        ).values_list("pk", "groups")
+        for pk, group in rows:
+            restrictions.setdefault(str(pk), set()).update([group] if group else [])
+        cache.set(CACHE_KEY, restrictions, None)
+    return restrictions
+
+
+def forget_group_restrictions(**kwargs):
+    cache.delete(CACHE_KEY)
