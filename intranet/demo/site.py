@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from wagtail.models import Page, Site
 
+from search.models import SearchSynonym
 from strategy_pages.models import (
     Committee,
     CommitteeIndexPage,
@@ -89,7 +90,22 @@ def build_demo_site(password):
         ensure_news(news_index, data, committees, taxonomies)
     ensure_consultation_response(sections[CONSULTATION_RESPONSE["committee"]], committees)
     ensure_users(password, home, news_index, sections["hagersten-liljeholmen"])
+    ensure_search_synonyms()
     return home
+
+
+SEARCH_SYNONYMS = [
+    "sdn, stadsdelsnämnd",
+    "slk, stadsledningskontoret",
+    "eu, europeiska unionen",
+    "utbyte, erfarenhetsutbyte, studiebesök",
+]
+
+
+def ensure_search_synonyms():
+    """The abbreviations staff search by, as editors would enter them in the admin."""
+    for terms in SEARCH_SYNONYMS:
+        SearchSynonym.objects.get_or_create(terms=terms)
 
 
 def ensure_committees():
@@ -317,7 +333,7 @@ def grant_classification_management(group):
 
 
 def grant_search_promotions(group):
-    """Promoted search results and the search reports."""
+    """Promoted search results, search synonyms and the search reports."""
     group.permissions.add(
         *Permission.objects.filter(
             content_type__app_label="wagtailsearchpromotions",
@@ -326,7 +342,11 @@ def grant_search_promotions(group):
                 "change_searchpromotion",
                 "delete_searchpromotion",
             ],
-        )
+        ),
+        *Permission.objects.filter(
+            content_type__app_label="search",
+            codename__in=["add_searchsynonym", "change_searchsynonym", "delete_searchsynonym"],
+        ),
     )
 
 

@@ -82,6 +82,10 @@ def _visible(rows, user):
 
 def _matching_ids(q):
     """Ids of live pages matching every word, ranked by relevance when there are few."""
+    # Only words reach the database's full-text syntax, where quotes or AND would be operators.
+    q = " ".join(re.findall(r"\w+", q.lower()))
+    if not q:
+        return []
     pages = Page.objects.live()
     ids = [p.pk for p in pages.search(q, operator="and", order_by_relevance=False)]
     if len(ids) > MAX_RANKED_MATCHES:

@@ -194,3 +194,24 @@ def test_a_search_that_finds_nothing_offers_a_way_on(corpus, reindex, staff_clie
     assert "0 träffar" in html
     assert "sök utan filter" in html
     assert "Bläddra bland allt innehåll" in html
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['"förskola', "förskola AND (", "\\", "*", "~", "a" * 200, "😀 Helsingfors", "<script>", "-+!"],
+)
+def test_odd_queries_are_searched_as_plain_words(corpus, reindex, api, query):
+    reindex()
+    data = api(q=query)
+    assert data["total"] >= 0
+    assert all(result["url"] for result in data["results"])
+
+
+def test_editors_picks_come_first_in_the_api(corpus, reindex, api):
+    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+    pick = Page.objects.get(title="Energieffektiva bostäder i Europa")
+    SearchPromotion.objects.create(query=Query.get("renovering"), page=pick, description="Läs!")
+    reindex()
+    data = api(q="renovering")
+    assert data["picks"] == [{"title": pick.title, "url": pick.url, "description": "Läs!"}]
