@@ -89,6 +89,8 @@ def test_a_misspelt_search_offers_the_right_word_and_nothing_found_helps(
 ):
     log_in(page, live_server.url)
     page.goto(f"{live_server.url}/sok/?q=helsngfors")
+    assert page.get_by_text("Menade du").is_visible()
+    assert_accessible(page)
     page.get_by_role("link", name="helsingfors").first.click()
     page.wait_for_url(re.compile(r"q=helsingfors"))
     assert result_count(page) > 0
