@@ -5,14 +5,12 @@ step, so search answers throughout.
 """
 
 import logging
-import threading
 import time
 from dataclasses import dataclass
 
-from django.db import transaction
 from django.utils import timezone
 
-from .conf import engine, engine_configured, pages_alias, search_setting
+from .conf import building_alias, engine, pages_alias, search_setting
 from .documents import documents_for, indexable_pages, page_models
 from .engine.index_definition import index_body
 
@@ -20,29 +18,27 @@ logger = logging.getLogger(__name__)
 
 
 def index_pages(page_ids, refresh=False):
-    """Write the documents of these pages; pages no longer live are taken out."""
+    """Write the documents of these pages as they are now; pages no longer live are taken out.
+    While a rebuild fills a new index, it gets the same writes, so no edit made during the
+    rebuild is missing from it."""
     page_ids = set(page_ids)
     documents = dict(documents_for(page_ids))
-    actions = [_index_action(pk, doc) for pk, doc in documents.items()]
-    actions += [_delete_action(pk) for pk in page_ids - set(documents)]
-    if actions:
-        ensure_index()
-        engine().bulk(actions, refresh=refresh)
+    ensure_index()
+    adapter = engine()
+    for index in [pages_alias(), *adapter.indexes_behind(building_alias())]:
+        actions = [_index_action(pk, doc, index) for pk, doc in documents.items()]
+        actions += [_delete_action(pk, index) for pk in page_ids - set(documents)]
+        if actions:
+            adapter.bulk(actions, refresh=refresh)
     return len(documents)
 
 
-def remove_pages(page_ids, refresh=False):
-    if page_ids:
-        ensure_index()
-        engine().bulk([_delete_action(pk) for pk in page_ids], refresh=refresh)
+def _index_action(page_id, document, index):
+    return {"_op_type": "index", "_index": index, "_id": str(page_id), "_source": document}
 
 
-def _index_action(page_id, document):
-    return {"_op_type": "index", "_index": pages_alias(), "_id": str(page_id), "_source": document}
-
-
-def _delete_action(page_id):
-    return {"_op_type": "delete", "_index": pages_alias(), "_id": str(page_id)}
+def _delete_action(page_id, index):
+    return {"_op_type": "delete", "_index": index, "_id": str(page_id)}
 
 
 def ensure_index():
@@ -70,10 +66,12 @@ def rebuild(chunk_size=500):
     body = index_body(replicas=0)
     body["settings"]["index"]["refresh_interval"] = "-1"
     adapter.create_index(name, body)
+    # Updates applied from now on reach the new index too, before any page is read for it.
+    adapter.update_aliases([{"add": {"index": name, "alias": building_alias()}}])
     count = 0
     try:
         for batch in _batches(documents_for(None, chunk_size), chunk_size):
-            adapter.bulk([{**_index_action(pk, doc), "_index": name} for pk, doc in batch])
+            adapter.bulk([_index_action(pk, doc, name) for pk, doc in batch])
             count += len(batch)
         replicas = int(search_setting("SEARCH_REPLICAS"))
         adapter.put_settings(
@@ -90,6 +88,7 @@ def rebuild(chunk_size=500):
 def _point_alias(adapter, alias, name):
     old = adapter.indexes_behind(alias)
     actions = [{"remove": {"index": index, "alias": alias}} for index in old]
+    actions.append({"remove": {"index": name, "alias": building_alias()}})
     adapter.update_aliases([*actions, {"add": {"index": name, "alias": alias}}])
     for index in old:
         adapter.delete_index(index)
@@ -120,26 +119,3 @@ def pages_referring_to(obj):
                     model.objects.live().filter(**{field.name: obj}).values_list("pk", flat=True)
                 )
     return ids
-
-
-_pending = threading.local()
-
-
-def update_after_commit(page_ids):
-    """Bring these pages' documents up to date once the edit is committed, in one request per
-    transaction however many signals named them."""
-    if not engine_configured() or not page_ids:
-        return
-    _pending.__dict__.setdefault("ids", set()).update(page_ids)
-    # Every callback takes all pending ids, so later ones of the same commit find none.
-    transaction.on_commit(_apply_pending)
-
-
-def _apply_pending():
-    page_ids = _pending.__dict__.pop("ids", set())
-    if not page_ids:
-        return
-    try:
-        index_pages(page_ids)
-    except engine().errors:
-        logger.exception("Search index update failed for pages %s", sorted(page_ids))

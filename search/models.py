@@ -66,3 +66,25 @@ class SearchSynonym(models.Model):
                 {"terms": _("Skriv minst två ord eller uttryck, åtskilda med kommatecken.")}
             )
         self.terms = ", ".join(self.term_list())
+
+
+class PendingIndexUpdate(models.Model):
+    """A page whose search document must be brought up to date: written in the same transaction
+    as the edit, removed once the engine has the page's state from after that edit.
+
+    One row per page however often it is edited; the worker indexes the page as it is in the
+    database when it runs, so updates are idempotent and the newest edit always wins.
+    """
+
+    page_id = models.BigIntegerField(_("sidans id"), unique=True)
+    requested_at = models.DateTimeField(_("begärd"), db_index=True)
+    attempts = models.PositiveIntegerField(_("försök"), default=0)
+    next_attempt_at = models.DateTimeField(_("nästa försök"), db_index=True)
+    last_error = models.TextField(_("senaste fel"), blank=True)
+
+    class Meta:
+        verbose_name = _("väntande indexuppdatering")
+        verbose_name_plural = _("väntande indexuppdateringar")
+
+    def __str__(self):
+        return f"page {self.page_id} ({self.attempts} attempts)"

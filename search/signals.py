@@ -8,18 +8,19 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from strategy_pages.models import Committee, Orientation, Theme
 
 from .content_version import content_changed
-from .indexing import pages_referring_to, subtree_ids, update_after_commit
+from .indexing import pages_referring_to, subtree_ids
 from .models import SearchSynonym
 from .query.facets import forget_facet_values
 from .query.permissions import forget_group_restrictions
 from .synonyms import forget_synonyms
+from .updates import record_updates
 
 UID = "search-index"
 
 
 def content_edited(page_ids):
     content_changed()
-    update_after_commit(page_ids)
+    record_updates(page_ids)
 
 
 def page_changed(sender, instance, **kwargs):

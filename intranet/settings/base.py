@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -120,8 +121,15 @@ SEARCH_URL = env("SEARCH_URL", default="")
 SEARCH_BACKEND = env("SEARCH_BACKEND", default="opensearch2")
 SEARCH_INDEX_PREFIX = env("SEARCH_INDEX_PREFIX", default="intranet_")
 SEARCH_TIMEOUT = env.float("SEARCH_TIMEOUT", default=5)
+SEARCH_QUERY_TIMEOUT = env.float("SEARCH_QUERY_TIMEOUT", default=0.6)
 SEARCH_REPLICAS = env.int("SEARCH_REPLICAS", default=0)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's own background work runs in the request, as before; search index updates are
+# recorded with each edit and applied by `manage.py run_search_worker` from the database queue.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "search": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["search-index"]},
+}
 
 LOGGING = {
     "version": 1,

@@ -27,8 +27,9 @@ class EngineAdapter:
         #: Exceptions that mean "the engine did not answer as asked" (down, timeout, refused).
         self.errors = errors
 
-    def search(self, index, body, **params):
-        return self.client.search(index=index, body=body, **params)
+    def search(self, index, body, timeout=None):
+        options = {"request_timeout": timeout} if timeout else {}
+        return self.client.search(index=index, body=body, **options)
 
     def create_index(self, name, body):
         self.client.indices.create(index=name, body=body)
@@ -79,8 +80,9 @@ class EngineAdapter:
 class KeywordBodyAdapter(EngineAdapter):
     """Elasticsearch 8/9: the same calls with the body spread into keyword arguments."""
 
-    def search(self, index, body, **params):
-        return self.client.search(index=index, **body, **params)
+    def search(self, index, body, timeout=None):
+        client = self.client.options(request_timeout=timeout) if timeout else self.client
+        return client.search(index=index, **body)
 
     def create_index(self, name, body):
         self.client.indices.create(index=name, **body)
@@ -96,7 +98,8 @@ class KeywordBodyAdapter(EngineAdapter):
 
 
 def connect(url, backend, timeout):
-    """An adapter for the engine at `url`, with the official client `backend` names."""
+    """An adapter for the engine at `url` (one node, or several of a cluster separated by
+    commas), with the official client `backend` names."""
     if backend not in CLIENTS:
         raise ImproperlyConfigured(
             f"SEARCH_BACKEND must be one of {', '.join(CLIENTS)}, not {backend!r}."
@@ -108,10 +111,14 @@ def connect(url, backend, timeout):
         raise ImproperlyConfigured(
             f"SEARCH_BACKEND={backend} needs the official client: pip install '{requirement}'."
         ) from error
+    hosts = [host.strip() for host in url.split(",") if host.strip()]
     helpers = import_module(f"{module_name}.helpers")
     errors = (module.TransportError, module.ConnectionError, helpers.BulkIndexError)
     client_class = getattr(module, class_name)
     if backend in KEYWORD_BODY_BACKENDS:
-        client = client_class([url], request_timeout=timeout, max_retries=0)
+        client = client_class(hosts, request_timeout=timeout, max_retries=0)
         return KeywordBodyAdapter(client, helpers, (*errors, module.ApiError))
-    return EngineAdapter(client_class([url], timeout=timeout, max_retries=0), helpers, errors)
+    # With several nodes, a request that fails on one is tried on the next.
+    retries = len(hosts) - 1
+    client = client_class(hosts, timeout=timeout, max_retries=retries, retry_on_timeout=False)
+    return EngineAdapter(client, helpers, errors)

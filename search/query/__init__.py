@@ -6,6 +6,7 @@ say they are limited.
 
 import logging
 
+from django.core.cache import cache
 from wagtail.models import Page
 
 from strategy_pages.visibility import visible_to
@@ -20,19 +21,23 @@ from .params import SearchForm, SearchParams, unknown_parameters
 __all__ = ["SearchForm", "SearchParams", "run_search", "suggest", "unknown_parameters"]
 
 logger = logging.getLogger(__name__)
+RESTING_KEY = "search:engine-resting"
+REST = 10  # seconds
 
 
 def run_search(params, request):
     """Results for `params` as the request's user may see them, with URLs and editors' picks."""
     user = request.user
-    if engine_configured():
+    if not engine_configured():
+        results = search_database(params, user)
+    elif engine_resting():
+        results = search_database(params, user, limited=True)
+    else:
         try:
             results = search_engine(params, user)
-        except engine().errors:
-            logger.warning("Search engine unreachable; answering from the database", exc_info=True)
+        except engine().errors as error:
+            engine_failed(error)
             results = search_database(params, user, limited=True)
-    else:
-        results = search_database(params, user)
     results.hits = _with_urls(results.hits, request)
     if params.q and params.page == 1:
         results.picks = _viewable_picks(editors_picks(params.q), request)
@@ -41,12 +46,23 @@ def run_search(params, request):
 
 def suggest(prefix, request):
     """Pages whose titles start with what was typed so far."""
-    if engine_configured():
+    if engine_configured() and not engine_resting():
         try:
             return _with_urls(suggest_titles(prefix, request.user), request)
-        except engine().errors:
-            logger.warning("Search engine unreachable; suggesting from the database")
+        except engine().errors as error:
+            engine_failed(error)
     return _with_urls(suggest_titles_database(prefix, request.user), request)
+
+
+def engine_resting():
+    """Whether the engine failed a moment ago: searches skip it for a while rather than each
+    waiting for it to time out."""
+    return bool(cache.get(RESTING_KEY))
+
+
+def engine_failed(error):
+    logger.warning("Search engine unreachable, the database answers for %ss: %s", REST, error)
+    cache.set(RESTING_KEY, True, REST)
 
 
 def _with_urls(hits, request):

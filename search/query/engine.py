@@ -4,7 +4,7 @@ The ranking is documented, with the reason for each boost, in docs/search.md.
 """
 
 from ..compounds import has_compound
-from ..conf import engine, pages_alias
+from ..conf import engine, pages_alias, search_setting
 from ..synonyms import alternatives
 from .facets import FACETS
 from .params import PAGE_SIZE
@@ -27,9 +27,9 @@ def search_engine(params, user):
     filter; deciding before the filters keeps each facet count equal to what choosing it gives.
     """
     visible = visibility_filter(user)
-    response = engine().search(pages_alias(), _body(params, visible, tolerant=False))
+    response = _search(_body(params, visible, tolerant=False))
     if params.q and response["aggregations"]["unfiltered"]["doc_count"] < FEW_RESULTS:
-        response = engine().search(pages_alias(), _body(params, visible, tolerant=True))
+        response = _search(_body(params, visible, tolerant=True))
     total = response["hits"]["total"]
     total = total["value"] if isinstance(total, dict) else total
     return SearchResults(
@@ -72,8 +72,13 @@ def suggest_titles(prefix, user, size=8):
         "size": size,
         "_source": ["title", "type", "committee", "committee_name", "date"],
     }
-    response = engine().search(pages_alias(), body)
+    response = _search(body)
     return [_hit(hit) for hit in response["hits"]["hits"]]
+
+
+def _search(body):
+    timeout = float(search_setting("SEARCH_QUERY_TIMEOUT"))
+    return engine().search(pages_alias(), body, timeout=timeout)
 
 
 def visibility_filter(user):
