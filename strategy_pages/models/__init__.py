@@ -13,8 +13,12 @@ from .base import CommitteeOwnedPage, IllustratedPage, IntranetPage  # isort: sk
 from .classification import ClassifiedPage
 from .committees import CommitteeIndexPage, CommitteePage
 from .consultations import ConsultationResponsePage
+from .content import ContentPage
+from .events import EventPage
 from .home import IntranetHomePage
+from .links import LinkPage
 from .news import NetworkNewsIndexPage, NetworkNewsPage
+from .sections import SectionPage
 from .showcases import ProjectShowcasePage, ShowcaseIndexPage
 from .strategy import OrientationPage, StrategyPage
 
@@ -26,15 +30,19 @@ __all__ = [
     "CommitteeOwnedPage",
     "CommitteePage",
     "ConsultationResponsePage",
+    "ContentPage",
+    "EventPage",
     "IllustratedPage",
     "IntranetHomePage",
     "IntranetPage",
+    "LinkPage",
     "NetworkNewsIndexPage",
     "NetworkNewsPage",
     "NetworkRepresentation",
     "Orientation",
     "OrientationPage",
     "ProjectShowcasePage",
+    "SectionPage",
     "ShowcaseIndexPage",
     "ShowcaseStatus",
     "StrategyPage",
