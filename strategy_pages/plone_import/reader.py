@@ -176,7 +176,7 @@ def _damaged_item_message(name, text, start, error, items):
         where += f" ({own_id.group(1)})"
     if items:
         where += f", after {_item_name(items[-1])}"
-    cut = error.pos >= len(text.rstrip())
+    cut = not text.rstrip().endswith("]")
     reason = "is cut off: the file looks truncated" if cut else f"is not valid JSON ({error.msg})"
     return (
         f"{name}: {where} {reason} at line {error.lineno}, column {error.colno}. "
