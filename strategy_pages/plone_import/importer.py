@@ -10,6 +10,7 @@ from itertools import islice
 
 from anyascii import anyascii
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 from wagtail.contrib.redirects.models import Redirect
@@ -20,6 +21,7 @@ from wagtail.models import Page, Site
 from ..models import Committee, Orientation, PloneItem, Theme
 from . import access, media
 from .config import ConfigError
+from .indexing import indexed_in_bulk
 from .pages import PageWriter
 from .plan import MEDIA_KINDS, PRIVATE, build_plan
 from .reader import PORTAL
@@ -71,11 +73,17 @@ class _Context:
             self._paths = self.export.by_path()
         return self._paths
 
+    @property
+    def relations(self):
+        if not hasattr(self, "_relations"):
+            self._relations = {}
+            for source, target in self.export.relations:
+                self._relations.setdefault(source, []).append(target)
+        return self._relations
+
     def related_for(self, item):
         blocks, waiting = [], False
-        for source, target_uid in self.export.relations:
-            if source != item.uid:
-                continue
+        for target_uid in self.relations.get(item.uid, []):
             target = self.resolve(("uid", target_uid))
             if target is PENDING:
                 waiting = True
@@ -154,6 +162,8 @@ class PloneImporter:
         self.report = ImportReport(dry_run=dry_run)
         self.pages = {}
         self.media_by_uid = {}
+        self.new_records = []
+        self.recorded = set()
 
     def run(self):
         site, parent = self._site_and_parent()
@@ -228,11 +238,12 @@ class PloneImporter:
         batches, done = iter(to_write), 0
         while batch := list(islice(batches, self.config.batch_size)):
             try:
-                with transaction.atomic():
+                with transaction.atomic(), indexed_in_bulk():
                     for planned in batch:
                         self._current = planned
                         if self._write_one(planned, plan, writer, context):
                             waiting.append(planned)
+                    self._save_records()
             except Exception as error:
                 raise ImportAborted(
                     f"{self._current.item.path}: {error}. The batches before it are saved; "
@@ -240,7 +251,7 @@ class PloneImporter:
                 ) from error
             done += len(batch)
             self.progress(done, len(to_write))
-        with transaction.atomic():
+        with transaction.atomic(), indexed_in_bulk():
             for planned in waiting:
                 self._fill_waiting(planned, writer, context)
 
@@ -266,7 +277,14 @@ class PloneImporter:
             self._record(planned, obj, pending=False, context=context)
             return False
         parent_page = self._parent_page(planned, plan)
-        page, waiting = writer.write(planned, parent_page)
+        if parent_page is None:
+            planned.action, planned.reason = SKIPPED, "its folder is not imported"
+            return False
+        try:
+            page, waiting = writer.write(planned, parent_page)
+        except ValidationError as error:
+            planned.action, planned.reason = SKIPPED, f"not valid: {_messages(error)}"
+            return False
         self.pages[planned.uid] = page
         context.targets[planned.uid] = Target("page", page.pk)
         context.written.add(planned.uid)
@@ -281,7 +299,7 @@ class PloneImporter:
             return plan.committee_index
         if planned.parent_uid is None:
             return plan.news_index if planned.reason.startswith("news") else plan.parent
-        return self.pages[planned.parent_uid]
+        return self.pages.get(planned.parent_uid)
 
     def _collection_for(self, planned, context):
         folder = _private_ancestor(planned, context.planned)
@@ -297,6 +315,7 @@ class PloneImporter:
         PloneItem.objects.filter(uid=planned.uid).update(links_pending=waiting)
 
     def _record(self, planned, obj, *, pending, context):
+        """Remember where the item went; new records are written together at the batch's end."""
         values = {
             "portal_type": planned.item.portal_type,
             "path": planned.item.path[:1000],
@@ -306,13 +325,22 @@ class PloneImporter:
             "links_pending": pending,
             "revision": context.revisions.get(planned.uid),
         }
-        PloneItem.objects.update_or_create(uid=planned.uid, defaults=values)
-        if planned.landing_page:
-            PloneItem.objects.update_or_create(
-                uid=planned.landing_page.uid,
-                defaults={**values, "portal_type": planned.landing_page.portal_type,
-                          "path": planned.landing_page.path[:1000]},
-            )  # fmt: skip
+        self._store_record(planned.uid, planned.record, values)
+        landing = planned.landing_page
+        if landing:
+            values.update(portal_type=landing.portal_type, path=landing.path[:1000])
+            PloneItem.objects.update_or_create(uid=landing.uid, defaults=values)
+
+    def _store_record(self, uid, record, values):
+        if record is None and uid not in self.recorded:
+            self.new_records.append(PloneItem(uid=uid, **values))
+        else:
+            PloneItem.objects.update_or_create(uid=uid, defaults=values)
+        self.recorded.add(uid)
+
+    def _save_records(self):
+        PloneItem.objects.bulk_create(self.new_records)
+        self.new_records = []
 
     def _finish(self, plan, context):
         granted = access.grant_local_roles(
@@ -357,13 +385,13 @@ class PloneImporter:
                     page.move(parent, pos="last-child")
 
     def _write_redirects(self, plan):
-        site = plan.site
+        """Every old path of an imported item, and Plone's own redirects, lead to the new place."""
+        wanted = {}
         for planned in plan.items:
             target = self._redirect_target(planned)
-            if target is None:
-                continue
-            for old_path in _old_paths(planned.item):
-                _redirect(site, old_path, target)
+            if target is not None:
+                for old_path in _old_paths(planned.item):
+                    _add_redirect(wanted, plan.site, old_path, target)
         planned_by_uid, paths = plan.by_uid(), self.export.by_path()
         for old_path, new_path in self.export.redirects.items():
             item = paths.get(new_path)
@@ -371,7 +399,8 @@ class PloneImporter:
             if target is None:
                 self.report.warn(old_path, f"Plone redirected it to {new_path}, not imported")
                 continue
-            _redirect(site, old_path, target)
+            _add_redirect(wanted, plan.site, old_path, target)
+        _save_redirects(plan.site, wanted)
 
     def _redirect_target(self, planned):
         if planned.action == SKIPPED:
@@ -431,6 +460,10 @@ def _outcome(planned, page):
     )
 
 
+def _messages(error):
+    return "; ".join(f"{field}: {' '.join(errors)}" for field, errors in error.message_dict.items())
+
+
 def _image_target(image):
     return Target("image", image.pk, url=image.file.url, alt=image.description or image.title)
 
@@ -463,14 +496,28 @@ def _old_paths(item):
     return paths
 
 
-def _redirect(site, old_path, target):
+def _add_redirect(wanted, site, old_path, target):
     old_path = Redirect.normalise_path(old_path)
     if isinstance(target, Page):
-        root_path = site.root_page.url_path
-        current = "/" + target.url_path[len(root_path) :].rstrip("/")
-        if Redirect.normalise_path(current) == old_path:
-            return
-        values = {"redirect_page": target, "redirect_link": "", "is_permanent": True}
+        current = "/" + target.url_path[len(site.root_page.url_path) :].rstrip("/")
+        if Redirect.normalise_path(current) != old_path:
+            wanted[old_path] = {"redirect_page_id": target.pk, "redirect_link": ""}
     else:
-        values = {"redirect_page": None, "redirect_link": target, "is_permanent": True}
-    Redirect.objects.update_or_create(old_path=old_path, site=site, defaults=values)
+        wanted[old_path] = {"redirect_page_id": None, "redirect_link": target}
+
+
+def _save_redirects(site, wanted, chunk=500):
+    paths = list(wanted)
+    for start in range(0, len(paths), chunk):
+        part = paths[start : start + chunk]
+        existing = {r.old_path: r for r in Redirect.objects.filter(site=site, old_path__in=part)}
+        new = [
+            Redirect(old_path=path, site=site, is_permanent=True, **wanted[path])
+            for path in part
+            if path not in existing
+        ]
+        Redirect.objects.bulk_create(new)
+        for path, redirect in existing.items():
+            values = wanted[path]
+            if any(getattr(redirect, key) != value for key, value in values.items()):
+                Redirect.objects.filter(pk=redirect.pk).update(**values)

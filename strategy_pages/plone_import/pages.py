@@ -16,11 +16,18 @@ from .plan import PAGE_MODELS
 
 MAX_TITLE = 255
 MAX_SLUG = 255
+#: Set by the import itself from objects it has just read or written, or by the page tree.
+TRUSTED_FIELDS = [
+    "path", "depth", "numchild", "url_path", "slug", "draft_title", "translation_key",
+    "locale", "content_type", "owner", "committee", "image", "latest_revision",
+    "live_revision", "locked_by", "alias_of",
+]  # fmt: skip
 
 
 class PageWriter:
     def __init__(self, context):
         self.context = context
+        self.slugs = {}
 
     def write(self, planned, parent_page):
         """The page for `planned`, created or updated under `parent_page`; returns it and whether
@@ -30,6 +37,10 @@ class PageWriter:
         page = self._existing(planned) or PAGE_MODELS[planned.kind]()
         waiting = self.fill(page, planned)
         self._set_state(page, planned)
+        page.clean_fields(exclude=TRUSTED_FIELDS)
+        # Saved as a draft, which Wagtail checks only for title and slug since the fields were
+        # checked above, then published together with its revision.
+        page.live = False
         if page.pk is None:
             page.slug = self._free_slug(parent_page, _slug_for(planned.item))
             parent_page.add_child(instance=page)
@@ -82,6 +93,9 @@ class PageWriter:
         data = planned.item.data
         page.start = planned.item.date("start") or planned.item.date("created")
         page.end = None if data.get("open_end") else planned.item.date("end")
+        if page.end and page.end < page.start:
+            self.context.report.warn(planned.item.path, "the event ends before it starts")
+            page.end = None
         page.whole_day = bool(data.get("whole_day"))
         page.location = (data.get("location") or "")[:255]
         page.contact_name = (data.get("contact_name") or "")[:255]
@@ -139,7 +153,7 @@ class PageWriter:
             page.move(parent_page, pos="last-child")
             page.refresh_from_db(fields=["path", "depth", "url_path"])
         was_live = Page.objects.filter(pk=page.pk, live=True).exists()
-        if was_live and not page.live:
+        if was_live and not (planned.live and not page.expired):
             page.unpublish(set_expired=page.expired, commit=False)
 
     def _save_revision(self, page, planned):
@@ -152,9 +166,10 @@ class PageWriter:
             object_str=str(page)[:255],
             created_at=page.latest_revision_created_at,
         )
+        page.live = planned.live and not page.expired
         live_revision = revision if page.live else None
         Page.objects.filter(pk=page.pk).update(
-            latest_revision=revision, live_revision=live_revision
+            latest_revision=revision, live_revision=live_revision, live=page.live
         )
         page.latest_revision, page.live_revision = revision, live_revision
         self.context.revisions[planned.uid] = revision
@@ -182,13 +197,16 @@ class PageWriter:
         workflow.start(page, page.owner)
 
     def _free_slug(self, parent_page, slug):
-        taken = set(
-            parent_page.get_children().filter(slug__startswith=slug).values_list("slug", flat=True)
-        )
+        """The slug, or slug-2, slug-3… if a sibling has it; siblings' slugs are read once."""
+        if parent_page.pk not in self.slugs:
+            children = parent_page.get_children().values_list("slug", flat=True)
+            self.slugs[parent_page.pk] = set(children)
+        taken = self.slugs[parent_page.pk]
         candidate, number = slug, 1
         while candidate in taken:
             number += 1
             candidate = f"{slug}-{number}"
+        taken.add(candidate)
         return candidate
 
 

@@ -117,9 +117,10 @@ class _Planner:
         self.committees_to_create = {}
 
     def plan(self):
-        planned = []
+        planned, by_uid = [], {}
         for item in self._tree_order("/"):
-            planned.append(self._plan_item(item, {p.uid: p for p in planned}))
+            planned.append(self._plan_item(item, by_uid))
+            by_uid[item.uid] = planned[-1]
         self._merge_landing_pages(planned)
         self._decide_actions(planned)
         return Plan(
