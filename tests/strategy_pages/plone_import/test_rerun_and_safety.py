@@ -156,3 +156,17 @@ def test_a_file_that_is_not_what_it_claims_is_skipped_with_the_reason(run_import
     assert "the file is refused" in outcome.reason
     image_type = ContentType.objects.get_for_model(get_image_model())
     assert not PloneItem.objects.filter(path="/bildbank/logotyp.png", content_type=image_type)
+
+
+def test_an_item_with_an_invalid_field_is_skipped_and_the_rest_imported(
+    run_import, export_copy
+):
+    def break_email(items):
+        items["/hagersten-liljeholmen/dialogmote-om-forskolans-lokaler"]["contact_email"] = "ek@"
+
+    edit_export(export_copy, break_email)
+    report = run_import(export_copy)
+    outcome = report.outcome_for("/hagersten-liljeholmen/dialogmote-om-forskolans-lokaler")
+    assert outcome.action == "skipped"
+    assert outcome.reason.startswith("not valid: contact_email:")
+    assert report.counts()["created"] == 36
