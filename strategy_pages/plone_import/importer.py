@@ -5,152 +5,30 @@ import that stops half-way is resumed by running it again, and a second run over
 export only updates what changed.
 """
 
-from dataclasses import dataclass, field
 from itertools import islice
 
-from anyascii import anyascii
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.text import slugify
-from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
-from ..models import Committee, Orientation, PloneItem, Theme
+from ..models import PloneItem
 from . import access, media
 from .config import ConfigError
+from .context import ImportContext
 from .indexing import indexed_in_bulk
 from .pages import PageWriter
 from .plan import MEDIA_KINDS, PRIVATE, build_plan
 from .reader import PORTAL
+from .redirects import add_redirect, old_paths, save_redirects
 from .report import SKIPPED, UNCHANGED, ImportReport, ItemOutcome
-from .richtext import PENDING, Target
-
-PORTAL_URL = "${portal_url}"
+from .richtext import Target
 
 
 class ImportAborted(Exception):
     """Writing stopped at an item; the batches before it are kept and a rerun resumes."""
-
-
-@dataclass
-class _Context:
-    """What the page writer needs to know about the rest of the import."""
-
-    export: object
-    config: object
-    report: ImportReport
-    people: access.People
-    collection: object = None
-    targets: dict = field(default_factory=dict)
-    written: set = field(default_factory=set)
-    planned: dict = field(default_factory=dict)
-    themes: dict = field(default_factory=dict)
-    revisions: dict = field(default_factory=dict)
-
-    def owner_of(self, item):
-        return next((self.people.users[u] for u in item.creators if u in self.people.users), None)
-
-    def resolve(self, reference):
-        kind, value = reference
-        if kind == "path":
-            item = self.export_paths.get(value)
-            if item is None:
-                return self.targets.get(PORTAL) if value == "/" else None
-            value = item.uid
-        if value in self.targets:
-            return self.targets[value]
-        planned = self.planned.get(value)
-        if planned and planned.action != SKIPPED and value not in self.written:
-            return PENDING
-        return None
-
-    @property
-    def export_paths(self):
-        if not hasattr(self, "_paths"):
-            self._paths = self.export.by_path()
-        return self._paths
-
-    @property
-    def relations(self):
-        if not hasattr(self, "_relations"):
-            self._relations = {}
-            for source, target in self.export.relations:
-                self._relations.setdefault(source, []).append(target)
-        return self._relations
-
-    def related_for(self, item):
-        blocks, waiting = [], False
-        for target_uid in self.relations.get(item.uid, []):
-            target = self.resolve(("uid", target_uid))
-            if target is PENDING:
-                waiting = True
-            elif target and target.kind in ("page", "document"):
-                blocks.append({"type": target.kind, "value": target.pk})
-            else:
-                self.report.warn(item.path, f"related item {target_uid} not found; left out")
-        return blocks, waiting
-
-    def themes_for(self, item):
-        themes = []
-        for subject in item.subjects:
-            theme = self._theme(subject, item)
-            if theme and theme not in themes:
-                themes.append(theme)
-        return themes
-
-    def orientations_for(self, item):
-        """Tags that name one of the strategy's orientations classify by it."""
-        wanted = {slugify(anyascii(s)) for s in item.subjects} | {s.lower() for s in item.subjects}
-        return [o for o in self.orientations if o.slug in wanted or o.name.lower() in wanted]
-
-    @property
-    def orientations(self):
-        if not hasattr(self, "_orientations"):
-            self._orientations = list(Orientation.objects.all())
-        return self._orientations
-
-    @property
-    def committee_slugs(self):
-        if not hasattr(self, "_committee_slugs"):
-            self._committee_slugs = set(Committee.objects.values_list("slug", flat=True))
-        return self._committee_slugs
-
-    def _theme(self, subject, item):
-        if subject in self.themes:
-            return self.themes[subject]
-        slug = self.config.subjects.get(subject, slugify(anyascii(subject)))
-        theme = None
-        if subject not in self.config.subjects and (
-            slug in self.committee_slugs or slug in {o.slug for o in self.orientations}
-        ):
-            # The owning committee and the orientations already say what such a tag said.
-            self.themes[subject] = None
-            return None
-        if slug:
-            theme = (
-                Theme.objects.filter(slug=slug).first()
-                or Theme.objects.filter(name__iexact=subject).first()
-            )
-        if theme is None and slug and self.config.unknown_subjects == "theme":
-            theme = Theme.objects.create(name=subject[:1].upper() + subject[1:], slug=slug)
-            self.report.note(f"theme created from a Plone tag: {theme.name}")
-        elif theme is None:
-            self.report.warn(item.path, f"tag {subject!r} left out")
-        self.themes[subject] = theme
-        return theme
-
-    def lead_image_for(self, planned, existing_id):
-        existing = get_image_model().objects.filter(pk=existing_id).first()
-        return media.write_lead_image(
-            planned, existing, self.collection, self.owner_of(planned.item)
-        )
-
-    def external_url(self, url):
-        """Plone stores links into its own site as ${portal_url}/path; keep them readable."""
-        return url.replace(PORTAL_URL, self.export.site_url)
 
 
 class PloneImporter:
@@ -196,7 +74,7 @@ class PloneImporter:
         return site, parent.specific
 
     def _context(self, plan, people):
-        context = _Context(self.export, self.config, self.report, people)
+        context = ImportContext(self.export, self.config, self.report, people)
         context.collection = media.ensure_collection(self.config.collection)
         context.planned = plan.by_uid()
         context.targets[PORTAL] = Target("page", plan.parent.pk)
@@ -390,8 +268,8 @@ class PloneImporter:
         for planned in plan.items:
             target = self._redirect_target(planned)
             if target is not None:
-                for old_path in _old_paths(planned.item):
-                    _add_redirect(wanted, plan.site, old_path, target)
+                for old_path in old_paths(planned.item):
+                    add_redirect(wanted, plan.site, old_path, target)
         planned_by_uid, paths = plan.by_uid(), self.export.by_path()
         for old_path, new_path in self.export.redirects.items():
             item = paths.get(new_path)
@@ -399,8 +277,8 @@ class PloneImporter:
             if target is None:
                 self.report.warn(old_path, f"Plone redirected it to {new_path}, not imported")
                 continue
-            _add_redirect(wanted, plan.site, old_path, target)
-        _save_redirects(plan.site, wanted)
+            add_redirect(wanted, plan.site, old_path, target)
+        save_redirects(plan.site, wanted)
 
     def _redirect_target(self, planned):
         if planned.action == SKIPPED:
@@ -483,41 +361,3 @@ def _groups_with_rights(planned, planned_by_uid, granted):
         groups |= granted.get(current.uid, set())
         current = planned_by_uid.get(current.parent_uid)
     return groups | granted.get(PORTAL, set())
-
-
-def _old_paths(item):
-    paths = [item.path]
-    if item.portal_type == "File":
-        paths.append(f"{item.path}/@@download/file")
-    elif item.portal_type == "Image":
-        paths.append(f"{item.path}/@@images/image")
-    else:
-        paths.append(f"{item.path}/view")
-    return paths
-
-
-def _add_redirect(wanted, site, old_path, target):
-    old_path = Redirect.normalise_path(old_path)
-    if isinstance(target, Page):
-        current = "/" + target.url_path[len(site.root_page.url_path) :].rstrip("/")
-        if Redirect.normalise_path(current) != old_path:
-            wanted[old_path] = {"redirect_page_id": target.pk, "redirect_link": ""}
-    else:
-        wanted[old_path] = {"redirect_page_id": None, "redirect_link": target}
-
-
-def _save_redirects(site, wanted, chunk=500):
-    paths = list(wanted)
-    for start in range(0, len(paths), chunk):
-        part = paths[start : start + chunk]
-        existing = {r.old_path: r for r in Redirect.objects.filter(site=site, old_path__in=part)}
-        new = [
-            Redirect(old_path=path, site=site, is_permanent=True, **wanted[path])
-            for path in part
-            if path not in existing
-        ]
-        Redirect.objects.bulk_create(new)
-        for path, redirect in existing.items():
-            values = wanted[path]
-            if any(getattr(redirect, key) != value for key, value in values.items()):
-                Redirect.objects.filter(pk=redirect.pk).update(**values)

@@ -158,9 +158,7 @@ def test_a_file_that_is_not_what_it_claims_is_skipped_with_the_reason(run_import
     assert not PloneItem.objects.filter(path="/bildbank/logotyp.png", content_type=image_type)
 
 
-def test_an_item_with_an_invalid_field_is_skipped_and_the_rest_imported(
-    run_import, export_copy
-):
+def test_an_item_with_an_invalid_field_is_skipped_and_the_rest_imported(run_import, export_copy):
     def break_email(items):
         items["/hagersten-liljeholmen/dialogmote-om-forskolans-lokaler"]["contact_email"] = "ek@"
 
