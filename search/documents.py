@@ -20,7 +20,7 @@ from wagtail.search import index
 # Text fields of their own; every other search field is body text.
 OWN_FIELDS = {"title", "summary"}
 # The date a page is listed and faceted by: the first of these it has, else its publication.
-DATE_FIELDS = ("date", "start_date", "meeting_date")
+DATE_FIELDS = ("date", "start_date", "start", "meeting_date")
 TAXONOMY_RELATIONS = ("orientations", "themes")
 NEWS_TYPE = "networknews"
 
@@ -93,13 +93,20 @@ def build_document(page, restrictions, now=None):
 
 def page_date(page):
     for name in DATE_FIELDS:
-        value = getattr(page, name, None)
-        if isinstance(value, datetime.date):
+        value = as_date(getattr(page, name, None))
+        if value:
             return value
     published = page.first_published_at or page.last_published_at
     if published and dated_by_publication(type(page)):
         return timezone.localdate(published)
     return None
+
+
+def as_date(value):
+    """A date from a date or a moment (in the site's time zone); None from anything else."""
+    if isinstance(value, datetime.datetime):
+        return timezone.localdate(value)
+    return value if isinstance(value, datetime.date) else None
 
 
 @cache

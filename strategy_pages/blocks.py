@@ -165,3 +165,17 @@ class GalleryImageBlock(ImageBlock):
         template = "blocks/gallery_image.html"
         label = _("Bild")
         description = _("En bild i projektets bildgalleri, med alternativtext.")
+
+
+class RelatedContentBlock(blocks.StreamBlock):
+    """Pages and documents a reader may want next, e.g. Plone's related items."""
+
+    page = blocks.PageChooserBlock(
+        label=_("Sida"), description=_("En annan sida på intranätet."), icon="doc-empty"
+    )
+    document = DocumentChooserBlock(
+        label=_("Dokument"), description=_("Ett bifogat dokument."), icon="doc-full"
+    )
+
+    class Meta:
+        template = "blocks/related_content.html"

@@ -163,3 +163,38 @@ class ConsultationResponsePageFactory(IntranetPageFactory):
 
     class Meta:
         model = models.ConsultationResponsePage
+
+
+class SectionPageFactory(IntranetPageFactory):
+    title = factory.Sequence(lambda n: f"Avsnitt {n}")
+    slug = factory.Sequence(lambda n: f"avsnitt-{n}")
+
+    class Meta:
+        model = models.SectionPage
+
+
+class ContentPageFactory(ClassifiedPageFactory):
+    title = factory.Sequence(lambda n: f"Informationssida {n}")
+    slug = factory.Sequence(lambda n: f"informationssida-{n}")
+
+    class Meta:
+        model = models.ContentPage
+
+
+class EventPageFactory(ClassifiedPageFactory):
+    title = factory.Sequence(lambda n: f"Evenemang {n}")
+    slug = factory.Sequence(lambda n: f"evenemang-{n}")
+    start = datetime.datetime(2016, 10, 3, 16, 0, tzinfo=datetime.UTC)
+    end = datetime.datetime(2016, 10, 3, 17, 30, tzinfo=datetime.UTC)
+
+    class Meta:
+        model = models.EventPage
+
+
+class LinkPageFactory(IntranetPageFactory):
+    title = factory.Sequence(lambda n: f"Länk {n}")
+    slug = factory.Sequence(lambda n: f"lank-{n}")
+    link_url = "https://start.stockholm/"
+
+    class Meta:
+        model = models.LinkPage

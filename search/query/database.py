@@ -15,7 +15,7 @@ from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
 from ..content_version import current_content_version
-from ..documents import DATE_FIELDS, dated_by_publication, document_type
+from ..documents import DATE_FIELDS, as_date, dated_by_publication, document_type
 from .facets import FACETS
 from .params import PAGE_SIZE
 from .permissions import blocked_restriction_ids
@@ -134,7 +134,7 @@ def _fill(model, rows):
         row = rows.get(values["pk"])
         if row is None:
             continue
-        own_date = next((values[name] for name in dates if values[name]), None)
+        own_date = next((as_date(values[name]) for name in dates if values[name]), None)
         row.type = kind
         row.date = own_date or (row.date if keep_published else None)
         row.values["type"] = {kind}

@@ -13,8 +13,13 @@ from .base import CommitteeOwnedPage, IllustratedPage, IntranetPage  # isort: sk
 from .classification import ClassifiedPage
 from .committees import CommitteeIndexPage, CommitteePage
 from .consultations import ConsultationResponsePage
+from .content import ContentPage
+from .events import EventPage
 from .home import IntranetHomePage
+from .links import LinkPage
 from .news import NetworkNewsIndexPage, NetworkNewsPage
+from .plone import PloneItem
+from .sections import SectionPage
 from .showcases import ProjectShowcasePage, ShowcaseIndexPage
 from .strategy import OrientationPage, StrategyPage
 
@@ -26,15 +31,20 @@ __all__ = [
     "CommitteeOwnedPage",
     "CommitteePage",
     "ConsultationResponsePage",
+    "ContentPage",
+    "EventPage",
     "IllustratedPage",
     "IntranetHomePage",
     "IntranetPage",
+    "LinkPage",
     "NetworkNewsIndexPage",
     "NetworkNewsPage",
     "NetworkRepresentation",
     "Orientation",
     "OrientationPage",
+    "PloneItem",
     "ProjectShowcasePage",
+    "SectionPage",
     "ShowcaseIndexPage",
     "ShowcaseStatus",
     "StrategyPage",

@@ -86,9 +86,18 @@ class IllustratedPage(IntranetPage):
         blank=True,
         help_text=_("Beskriv vad bilden visar för den som inte ser den. Krävs om en bild valts."),
     )
+    image_caption = models.CharField(
+        _("bildtext"),
+        max_length=255,
+        blank=True,
+        help_text=_("Visas under bilden, t.ex. vem som har tagit fotot."),
+    )
 
     image_panels = [
-        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Bild"))
+        MultiFieldPanel(
+            [FieldPanel("image"), FieldPanel("image_alt"), FieldPanel("image_caption")],
+            heading=_("Bild"),
+        )
     ]
 
     class Meta:

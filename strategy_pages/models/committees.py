@@ -9,6 +9,8 @@ from ..listings import ShowcaseFilterSet, build_listing
 from ..visibility import visible_to
 from .base import IntranetPage, SectionIndexPage
 from .consultations import ConsultationResponsePage
+from .news import NetworkNewsPage
+from .sections import SECTION_CHILD_TYPES
 from .showcases import ProjectShowcasePage
 from .taxonomy import CommitteeKind
 
@@ -38,9 +40,12 @@ class CommitteeIndexPage(SectionIndexPage):
         return context
 
 
+LATEST_NEWS_COUNT = 5
+
+
 class CommitteePage(IntranetPage):
-    """A committee's or company's section: its showcases and consultation responses live below it,
-    so a group can be given editing rights on exactly this subtree."""
+    """A committee's or company's section: its showcases, consultation responses, news and other
+    pages live below it, so a group can be given editing rights on exactly this subtree."""
 
     page_description = _(
         "En nämnds eller ett bolags egen del av intranätet, där dess projekt och remissvar ligger."
@@ -64,6 +69,7 @@ class CommitteePage(IntranetPage):
     subpage_types = [
         "strategy_pages.ProjectShowcasePage",
         "strategy_pages.ConsultationResponsePage",
+        *SECTION_CHILD_TYPES,
     ]
     template = "pages/committee_page.html"
 
@@ -80,4 +86,11 @@ class CommitteePage(IntranetPage):
         context["responses"] = visible_to(
             ConsultationResponsePage.objects.child_of(self), request
         ).order_by("-meeting_date", "-pk")
+        context["latest_news"] = visible_to(
+            NetworkNewsPage.objects.child_of(self), request
+        ).order_by("-date", "-pk")[:LATEST_NEWS_COUNT]
+        other_types = self.get_children().not_type(
+            ProjectShowcasePage, ConsultationResponsePage, NetworkNewsPage
+        )
+        context["other_pages"] = visible_to(other_types, request).specific()
         return context

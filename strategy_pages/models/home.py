@@ -33,6 +33,10 @@ class IntranetHomePage(IntranetPage):
         "strategy_pages.NetworkNewsIndexPage",
         "strategy_pages.ShowcaseIndexPage",
         "strategy_pages.CommitteeIndexPage",
+        "strategy_pages.SectionPage",
+        "strategy_pages.ContentPage",
+        "strategy_pages.EventPage",
+        "strategy_pages.LinkPage",
     ]
     template = "pages/intranet_home_page.html"
 

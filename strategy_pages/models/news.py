@@ -6,16 +6,19 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
+from wagtail.models import Site
 from wagtail.search import index
 
 from ..blocks import BodyBlock
 from ..listings import NewsFilterSet, build_listing
 from .base import IntranetPage, SectionIndexPage
 from .classification import ClassifiedPage
+from .content import related_content
 
 
 class NetworkNewsIndexPage(SectionIndexPage):
-    """The network's news listing, filterable by committee, orientation, theme and year."""
+    """The network's news listing, filterable by committee, orientation, theme and year. It
+    lists the site's news wherever they live: a committee's own news live under its page."""
 
     page_description = _("Listan över nyheter från nätverket för informationsspridning.")
 
@@ -27,24 +30,28 @@ class NetworkNewsIndexPage(SectionIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        news = NetworkNewsPage.objects.child_of(self).order_by("-date", "-pk")
+        news = NetworkNewsPage.objects.in_site(Site.find_for_request(request))
+        news = news.order_by("-date", "-pk")
         context.update(build_listing(request, news, NewsFilterSet))
         return context
 
 
 class NetworkNewsPage(ClassifiedPage):
-    """A news item published by an editor of the information-sharing network."""
+    """A news item published by an editor of the information-sharing network, or by a committee
+    under its own page, where its editors may publish it."""
 
     page_description = _("En nyhet från nätverket för informationsspridning.")
 
     date = models.DateField(_("datum"), default=datetime.date.today, db_index=True)
     body = StreamField(BodyBlock(), verbose_name=_("brödtext"), blank=True)
+    related = related_content()
 
     content_panels = [
         *IntranetPage.content_panels,
         FieldPanel("date"),
         *ClassifiedPage.image_panels,
         FieldPanel("body"),
+        FieldPanel("related"),
         *ClassifiedPage.classification_panels,
     ]
     search_fields = [
@@ -52,7 +59,11 @@ class NetworkNewsPage(ClassifiedPage):
         index.SearchField("body"),
         index.FilterField("date"),
     ]
-    parent_page_types = ["strategy_pages.NetworkNewsIndexPage"]
+    parent_page_types = [
+        "strategy_pages.NetworkNewsIndexPage",
+        "strategy_pages.CommitteePage",
+        "strategy_pages.SectionPage",
+    ]
     subpage_types = []
     template = "pages/network_news_page.html"
 

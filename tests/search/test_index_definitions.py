@@ -9,6 +9,7 @@ from wagtail.models import Page
 
 from search.documents import documents_for, page_models
 from search.engine.index_definition import MAPPING, index_body
+from tests import factories
 
 
 def test_every_page_type_is_a_document_the_mapping_accepts(corpus_of_every_type):
@@ -34,12 +35,17 @@ def test_the_index_has_replicas_when_asked():
 
 @pytest.fixture
 def corpus_of_every_type(tree, add_showcase, add_news):
-    from tests.factories import ConsultationResponsePageFactory
-
+    committee, section = tree.committees["sodermalm"], tree.sections["sodermalm"]
     add_showcase(title="Projekt")
     add_news(title="Nyhet")
-    ConsultationResponsePageFactory(
-        parent=tree.sections["hagersten-liljeholmen"],
-        committee=tree.committees["hagersten-liljeholmen"],
-    )
+    factories.ConsultationResponsePageFactory(parent=section, committee=committee)
+    plain_section = factories.SectionPageFactory(parent=tree.home)
+    factories.ContentPageFactory(parent=plain_section, committee=committee)
+    factories.EventPageFactory(parent=plain_section, committee=committee)
+    factories.LinkPageFactory(parent=plain_section)
     return tree
+
+
+def test_an_event_is_dated_by_its_start(corpus_of_every_type):
+    [event] = [doc for _, doc in documents_for(None) if doc["type"] == "event"]
+    assert (event["date"], event["year"]) == ("2016-10-03", 2016)

@@ -5,21 +5,28 @@ from strategy_pages.models import (
     CommitteeIndexPage,
     CommitteePage,
     ConsultationResponsePage,
+    ContentPage,
+    EventPage,
     IntranetHomePage,
+    LinkPage,
     NetworkNewsIndexPage,
     NetworkNewsPage,
     OrientationPage,
     ProjectShowcasePage,
+    SectionPage,
     ShowcaseIndexPage,
     StrategyPage,
 )
+
+GENERAL_PAGES = {SectionPage, ContentPage, EventPage, LinkPage}
 
 
 class PageTreeRulesTests(WagtailPageTestCase):
     def test_home_holds_the_sections(self):
         self.assertAllowedSubpageTypes(
             IntranetHomePage,
-            {StrategyPage, NetworkNewsIndexPage, ShowcaseIndexPage, CommitteeIndexPage},
+            {StrategyPage, NetworkNewsIndexPage, ShowcaseIndexPage, CommitteeIndexPage}
+            | GENERAL_PAGES,
         )
         self.assertAllowedParentPageTypes(IntranetHomePage, {Page})
 
@@ -28,15 +35,18 @@ class PageTreeRulesTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(OrientationPage, {StrategyPage})
         self.assertAllowedSubpageTypes(OrientationPage, set())
 
-    def test_news_lives_in_the_news_listing(self):
+    def test_news_lives_in_the_news_listing_or_with_a_committee(self):
         self.assertAllowedSubpageTypes(NetworkNewsIndexPage, {NetworkNewsPage})
-        self.assertAllowedParentPageTypes(NetworkNewsPage, {NetworkNewsIndexPage})
+        self.assertAllowedParentPageTypes(
+            NetworkNewsPage, {NetworkNewsIndexPage, CommitteePage, SectionPage}
+        )
         self.assertAllowedSubpageTypes(NetworkNewsPage, set())
 
     def test_committee_content_lives_under_its_committee(self):
         self.assertAllowedSubpageTypes(CommitteeIndexPage, {CommitteePage})
         self.assertAllowedSubpageTypes(
-            CommitteePage, {ProjectShowcasePage, ConsultationResponsePage}
+            CommitteePage,
+            {ProjectShowcasePage, ConsultationResponsePage, NetworkNewsPage} | GENERAL_PAGES,
         )
         self.assertAllowedParentPageTypes(ProjectShowcasePage, {CommitteePage})
         self.assertAllowedParentPageTypes(ConsultationResponsePage, {CommitteePage})
@@ -48,3 +58,18 @@ class PageTreeRulesTests(WagtailPageTestCase):
         self.assertCanNotCreateAt(ShowcaseIndexPage, ProjectShowcasePage)
         self.assertCanNotCreateAt(NetworkNewsIndexPage, ProjectShowcasePage)
         self.assertCanCreateAt(CommitteePage, ProjectShowcasePage)
+
+    def test_sections_nest_and_hold_general_pages_and_news(self):
+        self.assertAllowedSubpageTypes(SectionPage, GENERAL_PAGES | {NetworkNewsPage})
+        self.assertAllowedParentPageTypes(
+            SectionPage, {IntranetHomePage, SectionPage, CommitteePage}
+        )
+
+    def test_general_pages_live_at_the_top_in_sections_and_under_committees(self):
+        for page_type in (ContentPage, EventPage, LinkPage):
+            self.assertAllowedParentPageTypes(
+                page_type, {IntranetHomePage, SectionPage, CommitteePage}
+            )
+            self.assertAllowedSubpageTypes(page_type, set())
+        self.assertCanNotCreateAt(NetworkNewsIndexPage, ContentPage)
+        self.assertCanNotCreateAt(StrategyPage, EventPage)

@@ -1,0 +1,68 @@
+"""Plain information pages: guidelines, questions and answers, about a service."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from ..blocks import BodyBlock, RelatedContentBlock
+from .base import IntranetPage
+from .classification import ClassifiedPage
+
+#: Where general pages may be created: the start page, sections and committees' pages.
+GENERAL_PAGE_PARENTS = [
+    "strategy_pages.IntranetHomePage",
+    "strategy_pages.SectionPage",
+    "strategy_pages.CommitteePage",
+]
+
+
+def optional_committee():
+    """The owning committee, optional for general pages: many belong to the whole intranet."""
+    return models.ForeignKey(
+        "strategy_pages.Committee",
+        verbose_name=_("nämnd eller bolag"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Den nämnd eller det bolag som äger sidan, om den hör till en."),
+    )
+
+
+def related_content():
+    return StreamField(
+        RelatedContentBlock(),
+        verbose_name=_("relaterat"),
+        blank=True,
+        help_text=_("Sidor och dokument som hör ihop med den här sidan."),
+    )
+
+
+class ContentPage(ClassifiedPage):
+    """A page of information that is neither news nor a showcase, e.g. guidelines or an FAQ."""
+
+    page_description = _(
+        "En informationssida, t.ex. riktlinjer, frågor och svar eller om en verksamhet."
+    )
+
+    committee = optional_committee()
+    body = StreamField(BodyBlock(), verbose_name=_("brödtext"), blank=True)
+    related = related_content()
+
+    content_panels = [
+        *IntranetPage.content_panels,
+        *ClassifiedPage.image_panels,
+        FieldPanel("body"),
+        FieldPanel("related"),
+        *ClassifiedPage.classification_panels,
+    ]
+    search_fields = [*ClassifiedPage.search_fields, index.SearchField("body")]
+    parent_page_types = GENERAL_PAGE_PARENTS
+    subpage_types = []
+    template = "pages/content_page.html"
+
+    class Meta:
+        verbose_name = _("informationssida")
+        verbose_name_plural = _("informationssidor")

@@ -1,0 +1,174 @@
+"""Plone's people and rights → Django users and groups, Wagtail page permissions on the imported
+subtrees, and view restrictions where Plone kept a folder private."""
+
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from wagtail.models import (
+    BaseViewRestriction,
+    CollectionViewRestriction,
+    PageViewRestriction,
+)
+
+from ..permissions import grant_admin_access, grant_media_editing, grant_page_editing
+from .reader import PORTAL
+
+#: Plone's virtual group of every logged-in user; Django has no such group.
+VIRTUAL_GROUPS = {"AuthenticatedUsers"}
+IGNORED_ROLES = {"Owner", "Member", "Authenticated"}
+ROLE_LABELS = {
+    "Contributor": "bidragsgivare",
+    "Editor": "redigerare",
+    "Reviewer": "granskare",
+    "Reader": "läsare",
+    "Manager": "administratörer",
+    "Site Administrator": "webbplatsadministratörer",
+}
+NAME_LENGTH = 150
+
+
+@dataclass
+class People:
+    users: dict = field(default_factory=dict)
+    groups: dict = field(default_factory=dict)
+
+
+def import_people(export, report, *, dry_run):
+    """Users without a usable password (they log in through the city's SSO or a reset) and
+    groups with the same members as in Plone. Existing users keep what they have."""
+    if dry_run:
+        return _planned_people(export, report)
+    people = People()
+    for data in export.groups:
+        if data["groupid"] not in VIRTUAL_GROUPS:
+            people.groups[data["groupid"]] = _group(data, report)
+    for data in export.members:
+        people.users[data["username"]] = _user(data, report)
+    for data in export.members:
+        for group_id in data.get("groups") or []:
+            if group_id in people.groups:
+                people.users[data["username"]].groups.add(people.groups[group_id])
+    for data in export.groups:
+        for principal in data.get("principals") or []:
+            if principal in people.users and data["groupid"] in people.groups:
+                people.users[principal].groups.add(people.groups[data["groupid"]])
+            elif principal in people.groups:
+                report.warn(f"group {data['groupid']}", f"nested group {principal} not kept")
+    _note_global_roles(export, report)
+    return people
+
+
+def _group(data, report):
+    name = (data.get("title") or data["groupid"])[:NAME_LENGTH]
+    group, created = Group.objects.get_or_create(name=name)
+    if created:
+        report.note(f"group created: {name}")
+    return group
+
+
+def _user(data, report):
+    user_model = get_user_model()
+    first_name, _, last_name = (data.get("fullname") or "").partition(" ")
+    user = user_model.objects.filter(username=data["username"]).first()
+    if user is None:
+        user = user_model(username=data["username"])
+        user.set_unusable_password()
+        report.note(f"user created without a password: {data['username']}")
+    user.email = user.email or data.get("email") or ""
+    user.first_name = user.first_name or first_name[:150]
+    user.last_name = user.last_name or last_name[:150]
+    user.save()
+    return user
+
+
+def _planned_people(export, report):
+    user_model = get_user_model()
+    usernames = [data["username"] for data in export.members]
+    existing = set(
+        user_model.objects.filter(username__in=usernames).values_list("username", flat=True)
+    )
+    people = People(users=dict(user_model.objects.in_bulk(existing, field_name="username")))
+    for username in usernames:
+        if username not in existing:
+            report.note(f"user would be created without a password: {username}")
+    for data in export.groups:
+        name = (data.get("title") or data["groupid"])[:NAME_LENGTH]
+        if data["groupid"] not in VIRTUAL_GROUPS and not Group.objects.filter(name=name).exists():
+            report.note(f"group would be created: {name}")
+    return people
+
+
+def _note_global_roles(export, report):
+    for data in export.groups + export.members:
+        roles = set(data.get("roles") or []) - IGNORED_ROLES
+        if roles:
+            who = data.get("groupid") or data.get("username")
+            listed = ", ".join(sorted(roles))
+            report.note(f"site-wide Plone roles of {who} not carried over ({listed})")
+
+
+def grant_local_roles(export, config, pages, people, collection, report):
+    """Local roles on a folder → page permissions on its subtree; returns the groups granted
+    rights at each Plone UID."""
+    granted = {}
+    for uid, roles_by_principal in export.local_roles.items():
+        page = pages.get(uid)
+        if uid in export.blocked_inheritance:
+            report.warn(uid, "Plone blocked inherited roles here; Wagtail rights always inherit")
+        for principal, roles in roles_by_principal.items():
+            codenames = _codenames(roles, config, uid, principal, report)
+            if not codenames:
+                continue
+            if page is None:
+                report.warn(uid, f"roles of {principal} are on an item that is not a page")
+                continue
+            group = people.groups.get(principal) or _role_group(principal, roles, page, people)
+            if group is None:
+                report.warn(uid, f"no user or group {principal} for its roles")
+                continue
+            grant_admin_access(group)
+            grant_page_editing(group, page, sorted(codenames))
+            if codenames & {"add_page", "change_page"}:
+                grant_media_editing(group, collection)
+            granted.setdefault(uid, set()).add(group)
+    return granted
+
+
+def _codenames(roles, config, uid, principal, report):
+    codenames = set()
+    for role in roles:
+        if role in IGNORED_ROLES:
+            continue
+        if role not in config.roles:
+            report.warn(uid if uid != PORTAL else "/", f"role {role} of {principal} not mapped")
+            continue
+        codenames.update(config.roles[role])
+    return codenames
+
+
+def _role_group(username, roles, page, people):
+    """Wagtail grants page rights to groups: a user's local roles become a group for that page."""
+    user = people.users.get(username)
+    if user is None:
+        return None
+    labels = " och ".join(ROLE_LABELS.get(role, role) for role in sorted(roles) if role != "Owner")
+    name = f"{page.title} – {labels}"[:NAME_LENGTH]
+    group, _ = Group.objects.get_or_create(name=name)
+    user.groups.add(group)
+    return group
+
+
+def restrict_page(page, groups):
+    """Only the given groups (and superusers) may view the page and everything under it."""
+    restriction, _ = PageViewRestriction.objects.get_or_create(
+        page=page, defaults={"restriction_type": BaseViewRestriction.GROUPS}
+    )
+    restriction.groups.add(*groups)
+
+
+def restrict_collection(collection, groups):
+    restriction, _ = CollectionViewRestriction.objects.get_or_create(
+        collection=collection, defaults={"restriction_type": BaseViewRestriction.GROUPS}
+    )
+    restriction.groups.add(*groups)

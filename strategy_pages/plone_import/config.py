@@ -1,0 +1,125 @@
+"""How a Plone site maps onto the intranet, with defaults that fit a standard Plone 6 site.
+
+A site that differs describes it in a TOML file (`manage.py import_plone DIR --config FILE`);
+`docs/plone-import.md` lists every key.
+"""
+
+import tomllib
+from dataclasses import dataclass, field, fields
+
+from ..models import CommitteeKind
+
+#: Plone portal type → what it becomes. Types not listed are skipped and reported.
+DEFAULT_TYPES = {
+    "Folder": "section",
+    "Document": "content",
+    "News Item": "news",
+    "Event": "event",
+    "Link": "link",
+    "Image": "image",
+    "File": "document",
+}
+TARGET_KINDS = {"section", "content", "news", "event", "link", "image", "document", "skip"}
+
+#: Plone local role → Wagtail page permissions on the item's subtree.
+DEFAULT_ROLE_PERMISSIONS = {
+    "Contributor": ["add_page"],
+    "Editor": ["change_page"],
+    "Reviewer": ["publish_page"],
+    "Site Administrator": ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
+    "Manager": ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
+}
+PAGE_PERMISSIONS = {"add_page", "change_page", "publish_page", "lock_page", "unlock_page"}
+DOCUMENT_MAX_BYTES = 50 * 1024 * 1024
+
+
+class ConfigError(Exception):
+    """The configuration file cannot be used; the message names the key."""
+
+
+@dataclass(frozen=True)
+class CommitteeRule:
+    """A Plone folder that stands for a committee; `name` and `kind` let the import create the
+    committee when it does not exist yet."""
+
+    slug: str
+    name: str = ""
+    short_name: str = ""
+    kind: str = ""
+
+
+@dataclass
+class ImportConfig:
+    #: URL path of the page the Plone site's content goes under; "/" is the site's root page.
+    parent: str = "/"
+    types: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_TYPES))
+    #: Plone folder path → committee; matched by name too unless match_committees is false.
+    committees: dict[str, CommitteeRule] = field(default_factory=dict)
+    match_committees: bool = True
+    #: Slug of the committee that owns news outside any committee's folder.
+    default_committee: str = ""
+    #: Plone tag → theme slug; an empty slug drops the tag.
+    subjects: dict[str, str] = field(default_factory=dict)
+    #: "theme" makes a theme of every tag that matches none; "skip" drops and reports them.
+    unknown_subjects: str = "theme"
+    roles: dict[str, list[str]] = field(default_factory=lambda: dict(DEFAULT_ROLE_PERMISSIONS))
+    collection: str = "Plone"
+    batch_size: int = 200
+    #: Images are held to Wagtail's own upload limits (WAGTAILIMAGES_MAX_UPLOAD_SIZE…).
+    max_document_bytes: int = DOCUMENT_MAX_BYTES
+
+    def target_kind(self, portal_type):
+        return self.types.get(portal_type)
+
+
+def load_config(path=None):
+    """The defaults, overridden by the TOML file at `path` if given."""
+    config = ImportConfig()
+    if path is None:
+        return config
+    try:
+        with open(path, "rb") as file:
+            data = tomllib.load(file)
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise ConfigError(f"{path}: {error}") from None
+    known = {f.name for f in fields(ImportConfig)}
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise ConfigError(f"{path}: unknown key(s) {', '.join(unknown)}.")
+    for key, value in data.items():
+        setattr(config, key, _parsed(path, key, value, getattr(config, key)))
+    return config
+
+
+def _parsed(path, key, value, default):
+    if key == "committees":
+        return {folder: _committee_rule(path, folder, rule) for folder, rule in value.items()}
+    if key == "types":
+        unknown = set(value.values()) - TARGET_KINDS
+        if unknown:
+            raise ConfigError(f"{path}: types: unknown target(s) {', '.join(sorted(unknown))}.")
+        return {**default, **value}
+    if key == "roles":
+        wrong = {p for codenames in value.values() for p in codenames} - PAGE_PERMISSIONS
+        if wrong:
+            raise ConfigError(f"{path}: roles: unknown permission(s) {', '.join(sorted(wrong))}.")
+        return {**default, **value}
+    if key == "unknown_subjects" and value not in ("theme", "skip"):
+        raise ConfigError(f'{path}: unknown_subjects must be "theme" or "skip".')
+    if not isinstance(value, type(default)):
+        raise ConfigError(f"{path}: {key} must be a {type(default).__name__}.")
+    return value
+
+
+def _committee_rule(path, folder, rule):
+    if isinstance(rule, str):
+        return CommitteeRule(slug=rule)
+    if not isinstance(rule, dict) or "slug" not in rule:
+        raise ConfigError(f"{path}: committees.{folder!r} needs a slug.")
+    if rule.get("kind") and rule["kind"] not in CommitteeKind.values:
+        raise ConfigError(
+            f"{path}: committees.{folder!r}.kind must be one of {', '.join(CommitteeKind.values)}."
+        )
+    return CommitteeRule(
+        **{k: rule[k] for k in ("slug", "name", "short_name", "kind") if k in rule}
+    )

@@ -1,0 +1,387 @@
+"""Reads and checks a collective.exportimport export before anything is written.
+
+Every problem is reported with the file and the item it concerns, so an administrator can fix
+the export; a file that fails here leaves the database untouched.
+"""
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import urlsplit
+
+EXPORT_SUFFIX = "-export.json"
+PORTAL = "<Portal>"
+SITE_TYPE = "Plone Site"
+UID_PATTERN = re.compile(r"^[0-9a-f]{32}$")
+ID_IN_TEXT = re.compile(r'"@id"\s*:\s*"([^"]*)"')
+MAX_PROBLEMS_SHOWN = 10
+
+
+class ExportError(Exception):
+    """The export cannot be imported as it is; the message says which file and item, and why."""
+
+
+@dataclass(frozen=True)
+class ExportedItem:
+    """One content item of the export: its identity, place and the serialized fields."""
+
+    uid: str
+    portal_type: str
+    path: str
+    parent_path: str | None
+    data: dict = field(repr=False, compare=False)
+
+    @property
+    def title(self):
+        return self.data.get("title") or self.data.get("id") or self.path
+
+    @property
+    def description(self):
+        return self.data.get("description") or ""
+
+    @property
+    def review_state(self):
+        return self.data.get("review_state")
+
+    @property
+    def plone_id(self):
+        return self.data.get("id") or self.path.rsplit("/", 1)[-1]
+
+    @property
+    def subjects(self):
+        return self.data.get("subjects") or []
+
+    @property
+    def creators(self):
+        return self.data.get("creators") or []
+
+    def date(self, name):
+        value = self.data.get(name)
+        return datetime.fromisoformat(value) if value else None
+
+    def html(self):
+        text = self.data.get("text")
+        return text.get("data") or "" if isinstance(text, dict) else ""
+
+
+@dataclass
+class PloneExport:
+    """The content export and its companion files, as read from one folder."""
+
+    site_url: str
+    site_id: str
+    root: ExportedItem | None
+    items: list[ExportedItem]
+    relations: list[tuple[str, str]] = field(default_factory=list)
+    local_roles: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    blocked_inheritance: set[str] = field(default_factory=set)
+    ordering: dict[str, int] = field(default_factory=dict)
+    default_pages: dict[str, str] = field(default_factory=dict)
+    groups: list[dict] = field(default_factory=list)
+    members: list[dict] = field(default_factory=list)
+    redirects: dict[str, str] = field(default_factory=dict)
+
+    def by_uid(self):
+        return {item.uid: item for item in self.items}
+
+    def by_path(self):
+        return {item.path: item for item in self.items}
+
+
+def read_export(directory):
+    directory = Path(directory)
+    if not directory.is_dir():
+        raise ExportError(f"{directory}: no such folder.")
+    exports = sorted(directory.glob(f"*{EXPORT_SUFFIX}"))
+    if len(exports) != 1:
+        found = ", ".join(p.name for p in exports) or "none"
+        raise ExportError(
+            f"{directory}: expected exactly one *{EXPORT_SUFFIX} file from "
+            f"collective.exportimport, found {found}."
+        )
+    export_file = exports[0]
+    prefix = export_file.name.removesuffix(EXPORT_SUFFIX)
+    raw_items = _load_items(export_file)
+    export = _build_export(export_file.name, raw_items)
+    _read_companions(export, directory, prefix)
+    return export
+
+
+def _load_items(path):
+    """Decode the item array one item at a time, so a damaged file is reported by item."""
+    text = _read_text(path)
+    decoder = json.JSONDecoder()
+    position = _skip_space(text, 0)
+    if position >= len(text) or text[position] != "[":
+        _raise_not_an_export(path.name, text, decoder)
+    position += 1
+    items = []
+    while True:
+        position = _skip_space(text, position)
+        if position < len(text) and text[position] == "]":
+            return items
+        try:
+            item, position = decoder.raw_decode(text, position)
+        except json.JSONDecodeError as error:
+            message = _damaged_item_message(path.name, text, position, error, items)
+            raise ExportError(message) from None
+        items.append(item)
+        position = _skip_space(text, position)
+        if position < len(text) and text[position] == ",":
+            position += 1
+        elif position >= len(text) or text[position] != "]":
+            raise ExportError(
+                f"{path.name}: the file ends after item {len(items)} ({_item_name(item)}) "
+                "without closing the list; it looks truncated. Export it again."
+            )
+
+
+def _read_text(path):
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise ExportError(f"{path.name}: not UTF-8 text ({error.reason}).") from None
+
+
+def _skip_space(text, position):
+    while position < len(text) and text[position] in " \t\r\n":
+        position += 1
+    return position
+
+
+def _raise_not_an_export(name, text, decoder):
+    try:
+        value, _ = decoder.raw_decode(text, _skip_space(text, 0))
+    except json.JSONDecodeError as error:
+        raise ExportError(f"{name}: not valid JSON ({error.msg}).") from None
+    shape = (
+        f"an object with keys {', '.join(sorted(value)[:5])}"
+        if isinstance(value, dict)
+        else (type(value).__name__)
+    )
+    raise ExportError(
+        f"{name}: not a collective.exportimport content export: expected a list of items, "
+        f"found {shape}."
+    )
+
+
+def _damaged_item_message(name, text, start, error, items):
+    """Name the damaged item by its own @id where it was written before the damage: the keys
+    are sorted, so an item's @id comes first."""
+    own_id = ID_IN_TEXT.search(text, start, error.pos)
+    where = f"item {len(items) + 1}"
+    if own_id:
+        where += f" ({own_id.group(1)})"
+    if items:
+        where += f", after {_item_name(items[-1])}"
+    cut = not text.rstrip().endswith("]")
+    reason = "is cut off: the file looks truncated" if cut else f"is not valid JSON ({error.msg})"
+    return (
+        f"{name}: {where} {reason} at line {error.lineno}, column {error.colno}. "
+        "Nothing was imported; export the site again."
+    )
+
+
+def _item_name(item):
+    if isinstance(item, dict):
+        return item.get("@id") or item.get("UID") or "an item without @id"
+    return f"a {type(item).__name__}"
+
+
+def _build_export(name, raw_items):
+    problems = []
+    for number, raw in enumerate(raw_items, start=1):
+        problems += [f"item {number} ({_item_name(raw)}): {p}" for p in _item_problems(raw)]
+    if problems:
+        raise ExportError(_problem_list(name, problems))
+    site_url = _site_url(name, raw_items)
+    root, items, seen = None, [], {}
+    for raw in raw_items:
+        item = _exported_item(raw, site_url)
+        if item.uid in seen:
+            problems.append(f"{item.path}: the UID {item.uid} is also used by {seen[item.uid]}")
+        seen[item.uid] = item.path
+        if raw["@type"] == SITE_TYPE:
+            root = item
+        else:
+            items.append(item)
+    paths = {item.path for item in items} | {"/"}
+    problems += [
+        f"{item.path}: its folder {item.parent_path} is not in the export"
+        for item in items
+        if item.parent_path not in paths
+    ]
+    if problems:
+        raise ExportError(_problem_list(name, problems))
+    site_id = root.data.get("id", "") if root else ""
+    items.sort(key=lambda item: item.path.count("/"))
+    return PloneExport(site_url=site_url, site_id=site_id, root=root, items=items)
+
+
+def _item_problems(raw):
+    if not isinstance(raw, dict):
+        return [f"is a {type(raw).__name__}, not an item object"]
+    problems = []
+    for key in ("@id", "@type", "UID"):
+        if not isinstance(raw.get(key), str) or not raw.get(key):
+            problems.append(f"has no {key}; is this a collective.exportimport content export?")
+    if problems:
+        return problems
+    if raw["@type"] != SITE_TYPE and not UID_PATTERN.match(raw["UID"]):
+        problems.append(f"UID {raw['UID']!r} is not 32 hexadecimal digits")
+    if not isinstance(raw.get("parent"), dict):
+        problems.append("has no parent summary")
+    for key in ("title", "description", "id"):
+        if raw.get(key) is not None and not isinstance(raw[key], str):
+            problems.append(f"{key} is not text")
+    for key in ("effective", "expires", "created", "modified", "start", "end"):
+        problems += _date_problems(raw, key)
+    for key in ("text", "image", "file"):
+        problems += _blob_shape_problems(raw, key)
+    if not isinstance(raw.get("subjects", []), list):
+        problems.append("subjects is not a list")
+    return problems
+
+
+def _date_problems(raw, key):
+    value = raw.get(key)
+    if value is None:
+        return []
+    try:
+        datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        return [f"{key} {value!r} is not an ISO 8601 date"]
+    return []
+
+
+def _blob_shape_problems(raw, key):
+    value = raw.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, dict) or not isinstance(value.get("data"), str):
+        return [f"{key} has no data"]
+    if key != "text" and value.get("encoding") != "base64":
+        return [f"{key} is not base-64 encoded; export with blobs as base-64 strings"]
+    return []
+
+
+def _problem_list(name, problems):
+    shown = "\n  ".join(problems[:MAX_PROBLEMS_SHOWN])
+    more = len(problems) - MAX_PROBLEMS_SHOWN
+    tail = f"\n  … and {more} more" if more > 0 else ""
+    return f"{name}: {len(problems)} problem(s); nothing was imported:\n  {shown}{tail}"
+
+
+def _site_url(name, raw_items):
+    for raw in raw_items:
+        if raw["@type"] == SITE_TYPE:
+            return raw["@id"].rstrip("/")
+    for raw in raw_items:
+        if raw["parent"].get("@type") == SITE_TYPE:
+            return raw["parent"]["@id"].rstrip("/")
+    raise ExportError(f"{name}: no item belongs to a Plone site; cannot tell the site's address.")
+
+
+def _exported_item(raw, site_url):
+    path = site_path(raw["@id"], site_url)
+    parent_id = raw["parent"].get("@id")
+    parent_path = site_path(parent_id, site_url) if parent_id else None
+    return ExportedItem(
+        uid=raw["UID"], portal_type=raw["@type"], path=path, parent_path=parent_path, data=raw
+    )
+
+
+def site_path(url, site_url):
+    """The path of a Plone address inside the site, e.g. /sodermalm/nyhet; / for the site."""
+    rest = url[len(site_url) :] if site_url and url.startswith(site_url) else urlsplit(url).path
+    rest = urlsplit(rest).path.strip("/")
+    return f"/{rest}" if rest else "/"
+
+
+def _read_companions(export, directory, prefix):
+    readers = {
+        "relations": _relations,
+        "localroles": _local_roles,
+        "ordering": _ordering,
+        "defaultpages": _default_pages,
+        "members": _members,
+        "redirects": _redirects,
+    }
+    for suffix, reader in readers.items():
+        path = directory / f"{prefix}-{suffix}.json"
+        if path.exists():
+            try:
+                reader(export, json.loads(_read_text(path)))
+            except json.JSONDecodeError as error:
+                raise ExportError(
+                    f"{path.name}: not valid JSON at line {error.lineno}, column {error.colno} "
+                    f"({error.msg}); the file may be truncated. Nothing was imported."
+                ) from None
+            except (KeyError, TypeError, AttributeError, ValueError) as error:
+                raise ExportError(
+                    f"{path.name}: not the shape collective.exportimport writes ({error!r}). "
+                    "Nothing was imported."
+                ) from None
+
+
+def _entries(value, *keys):
+    if not isinstance(value, list):
+        raise TypeError("expected a list")
+    for number, entry in enumerate(value, start=1):
+        missing = [key for key in keys if key not in entry]
+        if missing:
+            raise KeyError(f"entry {number} has no {', '.join(missing)}")
+        yield entry
+
+
+def _relations(export, value):
+    export.relations = [
+        (entry["from_uuid"], entry["to_uuid"])
+        for entry in _entries(value, "from_uuid", "to_uuid")
+        if entry.get("relationship", "relatedItems") == "relatedItems"
+    ]
+
+
+def _local_roles(export, value):
+    for entry in _entries(value, "uuid", "localroles"):
+        roles = entry["localroles"]
+        if not isinstance(roles, dict):
+            raise TypeError(f"local roles of {entry['uuid']} are not an object")
+        export.local_roles[entry["uuid"]] = {principal: list(r) for principal, r in roles.items()}
+        if entry.get("block"):
+            export.blocked_inheritance.add(entry["uuid"])
+
+
+def _ordering(export, value):
+    export.ordering = {entry["uuid"]: int(entry["order"]) for entry in _entries(value, "uuid")}
+
+
+def _default_pages(export, value):
+    export.default_pages = {
+        entry["uuid"]: entry.get("default_page_uuid")
+        for entry in _entries(value, "uuid", "default_page")
+    }
+
+
+def _members(export, value):
+    export.groups = list(_entries(value.get("groups", []), "groupid"))
+    export.members = list(_entries(value.get("members", []), "username"))
+
+
+def _redirects(export, value):
+    if not isinstance(value, dict):
+        raise TypeError("expected an object of old path → new path")
+    export.redirects = {
+        _without_site_id(old, export.site_id): _without_site_id(new, export.site_id)
+        for old, new in value.items()
+    }
+
+
+def _without_site_id(path, site_id):
+    """Plone writes redirects with the Zope site id first: /fixture/a/b → /a/b."""
+    parts = path.strip("/").split("/")
+    if site_id and parts and parts[0] == site_id:
+        parts = parts[1:]
+    return "/" + "/".join(parts) if parts else "/"
