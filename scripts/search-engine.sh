@@ -7,6 +7,11 @@
 #       Elasticsearch 7.10.2 (the newest on Maven Central) on 127.0.0.1:9281
 #   scripts/search-engine.sh start   -> prints the node's URL once the cluster answers
 #   scripts/search-engine.sh stop
+# A three-node OpenSearch cluster, one JVM per node so that one can be stopped (HTTP 9291-9293,
+# transport 9451-9453, its own directory; it runs beside the single node):
+#   scripts/search-engine.sh cluster-start [--keep-data]   -> prints the three URLs, comma-separated
+#   scripts/search-engine.sh cluster-stop [--keep-data]
+#   scripts/search-engine.sh cluster-stop-node N  /  cluster-start-node N   (N = 1, 2 or 3)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -100,8 +105,75 @@ stop() {
     rm -f "$PIDFILE"
 }
 
+CLUSTER_DIR="${SEARCH_CLUSTER_DIR:-.cache/opensearch-cluster}"
+CLUSTER_NODES="1 2 3"
+cluster_url() { echo "http://127.0.0.1:$((9290 + $1))"; }
+cluster_urls() { local urls=(); for n in $CLUSTER_NODES; do urls+=("$(cluster_url "$n")"); done; (IFS=,; echo "${urls[*]}"); }
+node_running() { [ -f "$CLUSTER_DIR/n$1.pid" ] && kill -0 "$(cat "$CLUSTER_DIR/n$1.pid")" 2>/dev/null; }
+
+cluster_start_node() {
+    local n="$1" home="$(realpath -m "$CLUSTER_DIR/n$1")"
+    node_running "$n" && return
+    local seeds='["127.0.0.1:9451","127.0.0.1:9452","127.0.0.1:9453"]'
+    mkdir -p "$home/node_1/config"
+    # The runner keeps an opensearch.yml it finds; explicit transport ports keep this cluster
+    # apart from the single node, which looks for peers on 9300-9400.
+    cat >"$home/node_1/config/opensearch.yml" <<YML
+network.host: 127.0.0.1
+transport.port: $((9450 + n))
+discovery.seed_hosts: $seeds
+cluster.initial_cluster_manager_nodes: $seeds
+YML
+    java -Xms256m -Xmx256m -cp "$LIB/*" "$MAIN" -basePath "$home" -numOfNode 1 \
+        -baseHttpPort $((9289 + n)) -clusterName intranet-cluster >"$CLUSTER_DIR/n$n.log" 2>&1 &
+    echo $! >"$CLUSTER_DIR/n$n.pid"
+}
+
+cluster_wait() {  # until the cluster has $1 nodes and answers on node $2
+    local url; url="$(cluster_url "$2")" waited=0
+    until curl -fsS "$url/_cluster/health?wait_for_nodes=$1&wait_for_status=yellow&timeout=1s" >/dev/null 2>&1; do
+        if [ "$waited" -ge "$START_TIMEOUT" ]; then
+            echo "The cluster did not reach $1 nodes within ${START_TIMEOUT}s; see $CLUSTER_DIR/n*.log" >&2
+            exit 1
+        fi
+        sleep 1
+        waited=$((waited + 1))
+    done
+}
+
+cluster_stop_node() {
+    local n="$1"
+    if node_running "$n"; then
+        local pid; pid="$(cat "$CLUSTER_DIR/n$n.pid")"
+        kill "$pid"
+        for _ in $(seq 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+        kill -9 "$pid" 2>/dev/null || true
+    fi
+    rm -f "$CLUSTER_DIR/n$n.pid"
+}
+
+[ "${SEARCH_ENGINE:-opensearch}" = opensearch ] || case "${1:-}" in cluster-*)
+    echo "The cluster commands run OpenSearch only" >&2; exit 2 ;; esac
+
 case "${1:-}" in
     start) start ;;
     stop) stop ;;
-    *) echo "usage: $0 start|stop" >&2; exit 2 ;;
+    cluster-start)
+        mkdir -p "$ENGINE_DIR" "$CLUSTER_DIR"
+        fetch_jars
+        if [ "${2:-}" != --keep-data ]; then
+            for n in $CLUSTER_NODES; do node_running "$n" || rm -rf "$CLUSTER_DIR/n$n"; done
+        fi
+        for n in $CLUSTER_NODES; do cluster_start_node "$n"; done
+        cluster_wait 3 1
+        cluster_urls ;;
+    cluster-stop)
+        for n in $CLUSTER_NODES; do cluster_stop_node "$n"; done
+        [ "${2:-}" = --keep-data ] || rm -rf "$CLUSTER_DIR" ;;
+    cluster-stop-node) cluster_stop_node "${2:?node number}" ;;
+    cluster-start-node)
+        cluster_start_node "${2:?node number}"
+        cluster_wait "${3:-3}" "$2"
+        cluster_url "$2" ;;
+    *) echo "usage: $0 start|stop|cluster-start [--keep-data]|cluster-stop [--keep-data]|cluster-stop-node N|cluster-start-node N" >&2; exit 2 ;;
 esac

@@ -5,6 +5,8 @@ searchable as soon as it declares them.
 """
 
 import datetime
+import hashlib
+import json
 from dataclasses import dataclass
 from functools import cache
 from itertools import islice
@@ -67,7 +69,20 @@ class Restrictions:
 
 
 def build_document(page, restrictions, now=None):
-    """The engine document of one specific page (its relations prefetched or not)."""
+    """The engine document of one specific page (its relations prefetched or not), with a
+    fingerprint of its content to tell a stale copy in the index."""
+    document = _content(page, restrictions)
+    document["fingerprint"] = fingerprint(document)
+    document["indexed_at"] = (now or timezone.now()).isoformat()
+    return document
+
+
+def fingerprint(document):
+    content = json.dumps(document, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha1(content.encode(), usedforsecurity=False).hexdigest()
+
+
+def _content(page, restrictions):
     on_page = restrictions.on(page)
     date = page_date(page)
     committee = getattr(page, "committee", None) if getattr(page, "committee_id", None) else None
@@ -87,7 +102,6 @@ def build_document(page, restrictions, now=None):
         "is_news": document_type(type(page)) == NEWS_TYPE,
         "restrictions": [str(r.id) for r in on_page if r.kind == PageViewRestriction.GROUPS],
         "password_protected": any(r.kind == PageViewRestriction.PASSWORD for r in on_page),
-        "indexed_at": (now or timezone.now()).isoformat(),
     }
 
 

@@ -71,8 +71,12 @@ def rebuild(chunk_size=500):
     count = 0
     try:
         for batch in _batches(documents_for(None, chunk_size), chunk_size):
-            adapter.bulk([_index_action(pk, doc, name) for pk, doc in batch])
+            # Only where the worker has not written since: its copy is newer than this read.
+            adapter.bulk(
+                [{**_index_action(pk, doc, name), "_op_type": "create"} for pk, doc in batch]
+            )
             count += len(batch)
+        _drop_pages_gone_meanwhile(adapter, name)
         replicas = int(search_setting("SEARCH_REPLICAS"))
         adapter.put_settings(
             name, {"index": {"refresh_interval": "1s", "number_of_replicas": replicas}}
@@ -83,6 +87,17 @@ def rebuild(chunk_size=500):
         adapter.delete_index(name)
         raise
     return RebuildReport(name, count, time.perf_counter() - started)
+
+
+def _drop_pages_gone_meanwhile(adapter, name):
+    """A page read for the new index, then unpublished or deleted before its batch was
+    written, left a document the worker's delete could not reach yet."""
+    adapter.refresh(name)
+    indexed = {int(pk) for pk in adapter.fingerprints(name)}
+    live = set(indexable_pages().values_list("pk", flat=True))
+    gone = indexed - live
+    if gone:
+        adapter.bulk([_delete_action(pk, name) for pk in gone])
 
 
 def _point_alias(adapter, alias, name):

@@ -56,10 +56,13 @@ def apply_due_updates(now=None, batch_size=BATCH_SIZE):
     """Apply the recorded updates that are due, a batch at a time, until none is due or the
     engine fails; failures are kept for a later attempt."""
     report = ApplyReport()
+    started = now or timezone.now()
     while True:
-        now_ = now or timezone.now()
+        # Edits recorded after this run started wait for the run their commit asked for.
         due = list(
-            PendingIndexUpdate.objects.filter(next_attempt_at__lte=now_)
+            PendingIndexUpdate.objects.filter(
+                next_attempt_at__lte=started, requested_at__lte=started
+            )
             .order_by("requested_at")
             .values_list("page_id", "requested_at")[:batch_size]
         )

@@ -3,9 +3,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .health import search_status
 from .models import SearchSynonym
 from .reports import EDITOR_PERMISSION, NoResultsQueriesReportView, PopularQueriesReportView
 
@@ -63,3 +65,20 @@ class SynonymViewSet(SnippetViewSet):
 
 
 register_snippet(SynonymViewSet)
+
+
+class SearchIndexPanel(Component):
+    """On the admin dashboard: whether the engine answers and how far behind the index is."""
+
+    name = "search_index"
+    template_name = "search/admin/index_panel.html"
+    order = 250
+
+    def get_context_data(self, parent_context):
+        return search_status()
+
+
+@hooks.register("construct_homepage_panels")
+def add_search_index_panel(request, panels):
+    if request.user.is_superuser or request.user.has_perm(EDITOR_PERMISSION):
+        panels.append(SearchIndexPanel())

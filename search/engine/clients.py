@@ -55,23 +55,25 @@ class EngineAdapter:
         self.client.indices.refresh(index=name)
 
     def bulk(self, actions, refresh=False):
-        """Apply index/delete actions; a delete of a missing document is not an error."""
+        """Apply index, create and delete actions. A delete of a missing document is not an
+        error, nor a create of one that exists (a newer copy got there first)."""
         return self._helpers.bulk(
             self.client,
             actions,
             refresh="wait_for" if refresh else False,
             raise_on_error=True,
-            ignore_status=(404,),
+            ignore_status=(404, 409),
             chunk_size=500,
             max_chunk_bytes=20 * 1024 * 1024,
         )
 
-    def scan_ids(self, index):
-        """Every document's id and `indexed_at`, for comparing the index with the database."""
+    def fingerprints(self, index):
+        """{document id: fingerprint} of every document, to compare the index with the
+        database."""
         hits = self._helpers.scan(
-            self.client, index=index, query={"_source": ["indexed_at"]}, size=1000
+            self.client, index=index, query={"_source": ["fingerprint"]}, size=1000
         )
-        return {hit["_id"]: hit["_source"].get("indexed_at") for hit in hits}
+        return {hit["_id"]: hit["_source"].get("fingerprint") for hit in hits}
 
     def health(self, timeout=1):
         return self.client.cluster.health(request_timeout=timeout)

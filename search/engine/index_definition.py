@@ -97,6 +97,7 @@ MAPPING = {
         "is_news": {"type": "boolean"},
         "restrictions": _keyword(),
         "password_protected": {"type": "boolean"},
+        "fingerprint": {"type": "keyword", "index": False},
         "indexed_at": {"type": "date"},
     },
 }

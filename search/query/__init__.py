@@ -13,8 +13,8 @@ from strategy_pages.visibility import visible_to
 
 from ..analytics import editors_picks
 from ..conf import engine, engine_configured
-from .database import search_database, suggest_titles_database
-from .engine import search_engine, suggest_titles
+from .database_query import search_database, suggest_titles_database
+from .engine_query import search_engine, suggest_titles
 from .facets import FACETS_BY_NAME
 from .params import SearchForm, SearchParams, unknown_parameters
 

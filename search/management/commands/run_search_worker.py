@@ -16,13 +16,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, interval, batch, **options):
         schedule_apply()  # whatever was recorded while no worker ran
-        call_command(
-            "db_worker",
-            queue_name=QUEUE,
-            backend="search",
-            interval=interval,
-            batch=batch,
-            startup_delay=False,
-            reload=False,
-            verbosity=options["verbosity"],
-        )
+        arguments = ["--backend", "search", "--queue-name", QUEUE, "--interval", str(interval)]
+        arguments += ["--no-startup-delay", "--no-reload", *(["--batch"] if batch else [])]
+        call_command("db_worker", *arguments, verbosity=options["verbosity"])

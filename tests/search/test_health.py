@@ -1,0 +1,58 @@
+"""Operators see the engine and the update queue: /healthz for load balancers, a panel in the
+admin for people."""
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+
+from search.models import PendingIndexUpdate
+from search.updates import record_updates
+
+
+def test_healthz_answers_without_login_when_search_uses_the_database(client, db):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["status"] == "ok"
+    assert body["database"] == {"status": "ok"}
+    assert body["engine"] == {"status": "unconfigured"}
+    assert body["queue"]["depth"] == 0
+
+
+@pytest.mark.search_engine
+def test_healthz_reports_the_engine_and_the_queue(client, tree, search_engine):
+    from search.indexing import rebuild
+
+    report = rebuild()
+    record_updates([tree.home.pk])
+    body = client.get("/healthz").json()
+    assert body["engine"]["status"] in ("green", "yellow")
+    assert body["engine"]["index"] == report.index
+    assert body["queue"]["depth"] == 1
+    assert body["queue"]["oldest_pending_seconds"] >= 0
+
+
+def test_healthz_says_degraded_when_the_engine_is_down(client, db, settings):
+    settings.SEARCH_URL = "http://127.0.0.1:9"  # nothing listens on the discard port
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json()["status"] == "degraded"
+    assert response.json()["engine"]["status"] == "unreachable"
+
+
+def test_the_admin_dashboard_shows_the_queue_to_editors(client, django_user_model, db, settings):
+    settings.SEARCH_URL = "http://127.0.0.1:9"
+    editor = django_user_model.objects.create_user("redaktor", password="lösenord-123")
+    group = Group.objects.create(name="Nätverksredaktörer")
+    group.permissions.add(
+        Permission.objects.get(codename="access_admin"),
+        Permission.objects.get(codename="add_searchpromotion"),
+    )
+    editor.groups.add(group)
+    client.force_login(editor)
+    PendingIndexUpdate.objects.create(
+        page_id=42, requested_at="2026-01-01T00:00Z", next_attempt_at="2026-01-01T00:00Z"
+    )
+    html = client.get("/admin/").content.decode()
+    assert "Sökindex" in html
+    assert "Svarar inte." in html
+    assert "Väntande ändringar</dt>" in html and "<dd>1, den äldsta väntar sedan" in html
