@@ -57,7 +57,10 @@ serve: install
 	@echo "    hl-redaktor   editor, Hägersten-Liljeholmen"
 	@echo "    admin         superuser"
 	@echo ""
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	@if [ -n "$(SEARCH_URL)" ]; then echo "  Search index worker: manage.py run_search_worker (started)"; fi
+	@if [ -n "$(SEARCH_URL)" ]; then $(PY) manage.py run_search_worker & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; fi; \
+		$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 ## search-engine: start a real OpenSearch node on loopback (from Maven Central) and print its URL
 search-engine:

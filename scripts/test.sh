@@ -34,23 +34,29 @@ echo "== Lint"
 "$VENV/bin/python" manage.py makemigrations --check --dry-run --settings=intranet.settings.test
 
 echo "== Starting OpenSearch 2.19 for the search engine tests"
-trap 'scripts/postgres.sh stop; scripts/search-engine.sh stop; SEARCH_ENGINE=elasticsearch7 scripts/search-engine.sh stop' EXIT
+trap 'scripts/postgres.sh stop; scripts/search-engine.sh stop; SEARCH_ENGINE=elasticsearch7 scripts/search-engine.sh stop; scripts/search-engine.sh cluster-stop' EXIT
 SEARCH_URL="$(scripts/search-engine.sh start)"
 export SEARCH_URL SEARCH_BACKEND=opensearch2
 
 echo "== Tests on SQLite"
-DATABASE_URL="sqlite:///$(mktemp -d)/test.sqlite3" run_pytest
+DATABASE_URL="sqlite:///$(mktemp -d)/test.sqlite3" run_pytest -m "not search_cluster"
 
 echo "== Tests on PostgreSQL"
 DATABASE_URL="$(scripts/postgres.sh start)"
-DATABASE_URL="$DATABASE_URL" run_pytest
+DATABASE_URL="$DATABASE_URL" run_pytest -m "not search_cluster"
 
 echo "== Search engine tests on Elasticsearch 7.10"
 # One engine at a time: both runners look for cluster peers on the same transport ports.
 scripts/search-engine.sh stop
 ELASTICSEARCH_URL="$(SEARCH_ENGINE=elasticsearch7 scripts/search-engine.sh start)"
 SEARCH_URL="$ELASTICSEARCH_URL" SEARCH_BACKEND=elasticsearch7 DATABASE_URL="sqlite:///$(mktemp -d)/es.sqlite3" \
-    run_pytest -m search_engine tests/search
+    run_pytest -m "search_engine and not search_cluster" tests/search
+
+echo "== Node loss and a whole outage on a three-node OpenSearch cluster"
+SEARCH_ENGINE=elasticsearch7 scripts/search-engine.sh stop
+SEARCH_CLUSTER_URLS="$(scripts/search-engine.sh cluster-start)"
+SEARCH_CLUSTER_URLS="$SEARCH_CLUSTER_URLS" DATABASE_URL="$DATABASE_URL" run_pytest -m search_cluster tests/search
+scripts/search-engine.sh cluster-stop
 
 echo "== Plugin apps installed into a bare Wagtail site"
 DATABASE_URL="sqlite:///$(mktemp -d)/plugin.sqlite3" run_pytest --ds=tests.plugin_site.settings tests/plugin_site

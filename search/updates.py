@@ -21,6 +21,7 @@ logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 500
 MAX_BACKOFF_SECONDS = 300
+LOGGED_IDS = 50
 
 
 def record_updates(page_ids):
@@ -91,9 +92,11 @@ def _forget_applied(due):
 
 
 def _postpone(page_ids, error):
-    logger.warning(
-        "Search index update failed for pages %s; will retry: %s", sorted(page_ids), error
+    ids = sorted(page_ids)
+    shown = ", ".join(map(str, ids[:LOGGED_IDS])) + (
+        f" and {len(ids) - LOGGED_IDS} more" if len(ids) > LOGGED_IDS else ""
     )
+    logger.warning("Search index update failed for pages %s; will retry: %s", shown, error)
     now = timezone.now()
     for row in PendingIndexUpdate.objects.filter(page_id__in=page_ids):
         row.attempts += 1
