@@ -7,8 +7,6 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from search import urls as search_urls
 
-from .health import healthz
-
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokument/", include(wagtaildocs_urls)),
@@ -18,7 +16,6 @@ urlpatterns = [
         name="login",
     ),
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
-    path("healthz", healthz, name="healthz"),
     path("", include(search_urls)),
 ]
 

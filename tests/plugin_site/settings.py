@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "strategy_pages",
     "search",
     "django_filters",
+    "django_tasks_db",
     # A stock Wagtail site:
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
@@ -41,6 +42,10 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
 ]
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "search": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["search-index"]},
+}
 MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

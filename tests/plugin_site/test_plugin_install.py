@@ -34,3 +34,9 @@ def test_plugin_search_page_works_on_the_host_site(tree, add_showcase, client):
     response = client.get("/sok/?q=Telefonplan")
     assert response.status_code == 200
     assert "Benchmarking av <mark>Telefonplan</mark>" in response.content.decode()
+
+
+def test_plugin_health_endpoint_works_on_the_host_site(client, db):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json()["queue"]["depth"] == 0
