@@ -17,13 +17,17 @@ from strategy_pages.models import (
     CommitteeKind,
     CommitteePage,
     ConsultationResponsePage,
+    ContentPage,
+    EventPage,
     IntranetHomePage,
+    LinkPage,
     NetworkNewsIndexPage,
     NetworkNewsPage,
     NetworkRepresentation,
     Orientation,
     OrientationPage,
     ProjectShowcasePage,
+    SectionPage,
     ShowcaseIndexPage,
     StrategyPage,
     SustainabilityDimension,
@@ -89,9 +93,57 @@ def build_demo_site(password):
     for data in NEWS:
         ensure_news(news_index, data, committees, taxonomies)
     ensure_consultation_response(sections[CONSULTATION_RESPONSE["committee"]], committees)
+    ensure_general_pages(home, committees["stadsledningskontoret"])
     ensure_users(password, home, news_index, sections["hagersten-liljeholmen"])
     ensure_search_synonyms()
     return home
+
+
+def ensure_general_pages(home, office):
+    """A section of plain pages, as an intranet (or an import from Plone) has them: an
+    information page, an event and a link."""
+    section = ensure_child(
+        home,
+        SectionPage,
+        "om-natverket",
+        title="Om nätverket",
+        summary="Hur nätverket för informationsspridning arbetar, när det träffas och var du hittar mer.",
+    )
+    ensure_child(
+        section,
+        ContentPage,
+        "sa-arbetar-natverket",
+        title="Så arbetar nätverket för informationsspridning",
+        summary="Nätverket samordnas av stadsledningskontoret och samlar nämndernas och bolagens kontaktpersoner.",
+        committee=office,
+        body=[
+            (
+                "paragraph",
+                "<p>Varje nämnd och bolag utser en kontaktperson som delar nyheter om internationellt arbete. Stadsledningskontoret sammanställer dem och sprider dem i nätverket.</p>",
+            )
+        ],
+    )
+    ensure_child(
+        section,
+        EventPage,
+        "natverkstraff-hosten-2016",
+        title="Nätverksträff hösten 2016",
+        summary="Kontaktpersonerna träffas för att dela erfarenheter från årets projekt.",
+        committee=office,
+        start=datetime.datetime(2016, 11, 2, 13, 0, tzinfo=datetime.UTC),
+        end=datetime.datetime(2016, 11, 2, 16, 0, tzinfo=datetime.UTC),
+        location="Stadshuset, Stockholm",
+        contact_name="Internationella avdelningen",
+        contact_email="internationellt@example.org",
+    )
+    ensure_child(
+        section,
+        LinkPage,
+        "eurocities",
+        title="Eurocities",
+        summary="Nätverket för Europas storstäder, där Stockholm är medlem.",
+        link_url="https://eurocities.eu/",
+    )
 
 
 SEARCH_SYNONYMS = [
