@@ -184,7 +184,7 @@ def documents_for(page_ids, chunk_size=500):
         model = _model_of(content_type_id)
         if model is None:
             continue
-        for chunk in _chunks(ids, chunk_size):
+        for chunk in batched(ids, chunk_size):
             for page in _load(model, chunk):
                 yield page.pk, build_document(page, restrictions, now)
 
@@ -201,7 +201,8 @@ def _load(model, ids):
     return queryset.prefetch_related(*(Prefetch(r) for r in relations))
 
 
-def _chunks(items, size):
+def batched(items, size):
+    """Lists of up to `size` items (itertools.batched from Python 3.12 on)."""
     iterator = iter(items)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
+    while batch := list(islice(iterator, size)):
+        yield batch

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from .conf import building_alias, engine, pages_alias, search_setting
-from .documents import documents_for, indexable_pages, page_models
+from .documents import batched, documents_for, indexable_pages, page_models
 from .engine.index_definition import index_body
 
 logger = logging.getLogger(__name__)
@@ -70,7 +70,7 @@ def rebuild(chunk_size=500):
     adapter.update_aliases([{"add": {"index": name, "alias": building_alias()}}])
     count = 0
     try:
-        for batch in _batches(documents_for(None, chunk_size), chunk_size):
+        for batch in batched(documents_for(None, chunk_size), chunk_size):
             # Only where the worker has not written since: its copy is newer than this read.
             adapter.bulk(
                 [{**_index_action(pk, doc, name), "_op_type": "create"} for pk, doc in batch]
@@ -107,17 +107,6 @@ def _point_alias(adapter, alias, name):
     adapter.update_aliases([*actions, {"add": {"index": name, "alias": alias}}])
     for index in old:
         adapter.delete_index(index)
-
-
-def _batches(items, size):
-    batch = []
-    for item in items:
-        batch.append(item)
-        if len(batch) == size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 def subtree_ids(page):

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.contrib.auth.models import Group, Permission
 
 from search.indexing import rebuild
 
@@ -23,6 +24,21 @@ def reindex(backend):
             rebuild()
 
     return refresh
+
+
+@pytest.fixture
+def log_in_editor(client, django_user_model):
+    """Log the client in as a network editor with admin access and these permissions."""
+
+    def log_in(*codenames):
+        editor = django_user_model.objects.create_user("redaktor", password="lösenord-123")
+        group = Group.objects.create(name="Nätverksredaktörer")
+        group.permissions.add(*Permission.objects.filter(codename__in=["access_admin", *codenames]))
+        editor.groups.add(group)
+        client.force_login(editor)
+        return client
+
+    return log_in
 
 
 @pytest.fixture

@@ -10,16 +10,8 @@ from search.models import NoResultsDailyHits
 
 
 @pytest.fixture
-def editor_client(client, django_user_model, tree):
-    editor = django_user_model.objects.create_user("redaktor", password="lösenord-123")
-    group = Group.objects.create(name="Nätverksredaktörer")
-    group.permissions.add(
-        Permission.objects.get(codename="access_admin"),
-        Permission.objects.get(codename="add_searchpromotion"),
-    )
-    editor.groups.add(group)
-    client.force_login(editor)
-    return client
+def editor_client(log_in_editor, tree):
+    return log_in_editor("add_searchpromotion")
 
 
 def no_results_hits(query_string):

@@ -2,7 +2,6 @@
 admin for people."""
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 
 from search.models import PendingIndexUpdate
 from search.updates import record_updates
@@ -39,16 +38,9 @@ def test_healthz_says_degraded_when_the_engine_is_down(client, db, settings):
     assert response.json()["engine"]["status"] == "unreachable"
 
 
-def test_the_admin_dashboard_shows_the_queue_to_editors(client, django_user_model, db, settings):
+def test_the_admin_dashboard_shows_the_queue_to_editors(log_in_editor, db, settings):
     settings.SEARCH_URL = "http://127.0.0.1:9"
-    editor = django_user_model.objects.create_user("redaktor", password="lösenord-123")
-    group = Group.objects.create(name="Nätverksredaktörer")
-    group.permissions.add(
-        Permission.objects.get(codename="access_admin"),
-        Permission.objects.get(codename="add_searchpromotion"),
-    )
-    editor.groups.add(group)
-    client.force_login(editor)
+    client = log_in_editor("add_searchpromotion")
     PendingIndexUpdate.objects.create(
         page_id=42, requested_at="2026-01-01T00:00Z", next_attempt_at="2026-01-01T00:00Z"
     )

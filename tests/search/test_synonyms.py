@@ -1,7 +1,6 @@
 """Editors keep the synonym list in the admin; search expands queries with it."""
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 
 from search.models import SearchSynonym
 from search.synonyms import alternatives
@@ -10,17 +9,8 @@ ADD_URL = "/admin/snippets/search/searchsynonym/add/"
 
 
 @pytest.fixture
-def editor_client(client, django_user_model, db):
-    editor = django_user_model.objects.create_user("redaktor", password="lösenord-123")
-    group = Group.objects.create(name="Nätverksredaktörer")
-    group.permissions.add(
-        Permission.objects.get(codename="access_admin"),
-        Permission.objects.get(codename="add_searchsynonym"),
-        Permission.objects.get(codename="change_searchsynonym"),
-    )
-    editor.groups.add(group)
-    client.force_login(editor)
-    return client
+def editor_client(log_in_editor, db):
+    return log_in_editor("add_searchsynonym", "change_searchsynonym")
 
 
 def test_an_editor_adds_synonyms_in_the_admin(editor_client):
