@@ -82,7 +82,7 @@ def main():
     logging.disable(logging.WARNING)  # the outage's expected failures, logged once per attempt
     call_command("migrate", verbosity=0)
     rebuild()
-    engine_url = settings.SEARCH_URL
+    engine_url = settings.STRATEGY_SEARCH_URL
     pages = [
         *ProjectShowcasePage.objects.live().order_by("pk"),
         *NetworkNewsPage.objects.live().order_by("pk"),
@@ -95,19 +95,19 @@ def main():
         ("down", "http://127.0.0.1:9"),
         ("hanging", hanging_url),
     ):
-        settings.SEARCH_URL = url
+        settings.STRATEGY_SEARCH_URL = url
         time_publishes(pages[: args.saves], label)
         PendingIndexUpdate.objects.all().delete()
     server.close()
 
-    settings.SEARCH_URL = "http://127.0.0.1:9"
+    settings.STRATEGY_SEARCH_URL = "http://127.0.0.1:9"
     for page in pages[: args.edits]:
         page.title = f"{page.title.split(' #')[0]} #outage"
         page.save_revision().publish()
     failed = apply_due_updates().failed
     waiting = PendingIndexUpdate.objects.count()
     print(f"Outage: {len(pages[: args.edits])} pages edited, {waiting} updates waiting")
-    settings.SEARCH_URL = engine_url
+    settings.STRATEGY_SEARCH_URL = engine_url
     started = time.perf_counter()
     report = apply_due_updates(now=None if not failed else _later())
     seconds = time.perf_counter() - started

@@ -70,7 +70,7 @@ def run_size(pages, repetitions):
     client.force_login(get_user_model().objects.get(username="medarbetare"))
     rows = []
     for backend, url in (("engine", os.environ["SEARCH_URL"]), ("database", "")):
-        with override_settings(SEARCH_URL=url):
+        with override_settings(STRATEGY_SEARCH_URL=url):
             timings = measure(client, repetitions)
         rows.append((backend, statistics.median(timings), percentile(timings, 0.95)))
     print(

@@ -2,12 +2,17 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
-class SearchConfig(AppConfig):
+class StrategySearchConfig(AppConfig):
+    """The search layer of the international strategy plugin. Its label is its own, so that it
+    installs beside a host's `search` app (every `wagtail start` site has one)."""
+
     name = "search"
-    label = "search"
-    verbose_name = _("Sök")
+    label = "strategy_search"
+    verbose_name = _("Search")
+    default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals
+        from . import checks, signals
 
+        checks.register()
         signals.connect()

@@ -1,12 +1,16 @@
 """The search app's settings, with their defaults, read in one place.
 
-SEARCH_URL         an OpenSearch or Elasticsearch node; empty → the database backend
-SEARCH_BACKEND     which official client talks to it (see `engine.clients.CLIENTS`)
-SEARCH_INDEX_PREFIX  prefix of every index and alias name, one per environment
-SEARCH_TIMEOUT     seconds an index request (the worker's) may take
-SEARCH_QUERY_TIMEOUT  seconds a search may take before the database answers instead
-SEARCH_REPLICAS    replicas of the page index (0 on one node; 1 or more on a cluster)
-SEARCH_URL may name several nodes of one cluster, separated by commas.
+STRATEGY_SEARCH_URL            an OpenSearch or Elasticsearch node, or several nodes of one
+                               cluster separated by commas; empty → the database backend
+STRATEGY_SEARCH_BACKEND        which official client talks to it (see `engine.clients.CLIENTS`)
+STRATEGY_SEARCH_INDEX_PREFIX   prefix of every index and alias name, one per environment
+STRATEGY_SEARCH_TIMEOUT        seconds an index request (the worker's) may take
+STRATEGY_SEARCH_QUERY_TIMEOUT  seconds a search may take before the database answers instead
+STRATEGY_SEARCH_REPLICAS       replicas of the page index (0 on one node; 1 or more on a cluster)
+STRATEGY_SEARCH_SCOPE          "plugin": the plugin's page types in the current site; "site":
+                               every page type of the current site
+STRATEGY_SEARCH_LOGIN_REQUIRED True or False; None follows the host: login is required when
+                               the host requires it for every view (LoginRequiredMiddleware)
 """
 
 from functools import cache
@@ -14,13 +18,20 @@ from functools import cache
 from django.conf import settings
 
 DEFAULTS = {
-    "SEARCH_URL": "",
-    "SEARCH_BACKEND": "opensearch2",
-    "SEARCH_INDEX_PREFIX": "intranet_",
-    "SEARCH_TIMEOUT": 5,
-    "SEARCH_QUERY_TIMEOUT": 0.6,
-    "SEARCH_REPLICAS": 0,
+    "STRATEGY_SEARCH_URL": "",
+    "STRATEGY_SEARCH_BACKEND": "opensearch2",
+    "STRATEGY_SEARCH_INDEX_PREFIX": "intranet_",
+    "STRATEGY_SEARCH_TIMEOUT": 5,
+    "STRATEGY_SEARCH_QUERY_TIMEOUT": 0.6,
+    "STRATEGY_SEARCH_REPLICAS": 0,
+    "STRATEGY_SEARCH_SCOPE": "plugin",
+    "STRATEGY_SEARCH_LOGIN_REQUIRED": None,
 }
+SCOPES = ("plugin", "site")
+#: The TASKS alias and queue of the search index updates.
+TASK_BACKEND = "strategy_search"
+TASK_QUEUE = "search-index"
+LOGIN_REQUIRED_MIDDLEWARE = "django.contrib.auth.middleware.LoginRequiredMiddleware"
 
 
 def search_setting(name):
@@ -28,12 +39,23 @@ def search_setting(name):
 
 
 def engine_configured():
-    return bool(search_setting("SEARCH_URL"))
+    return bool(search_setting("STRATEGY_SEARCH_URL"))
+
+
+def search_requires_login():
+    required = search_setting("STRATEGY_SEARCH_LOGIN_REQUIRED")
+    if required is None:
+        return LOGIN_REQUIRED_MIDDLEWARE in settings.MIDDLEWARE
+    return bool(required)
+
+
+def searches_whole_site():
+    return search_setting("STRATEGY_SEARCH_SCOPE") == "site"
 
 
 def pages_alias():
     """The alias searches go through; it points at one concrete index at a time."""
-    return f"{search_setting('SEARCH_INDEX_PREFIX')}pages"
+    return f"{search_setting('STRATEGY_SEARCH_INDEX_PREFIX')}pages"
 
 
 def building_alias():
@@ -44,9 +66,9 @@ def building_alias():
 def engine():
     """The adapter for the configured engine, one per configuration."""
     return _engine(
-        search_setting("SEARCH_URL"),
-        search_setting("SEARCH_BACKEND"),
-        float(search_setting("SEARCH_TIMEOUT")),
+        search_setting("STRATEGY_SEARCH_URL"),
+        search_setting("STRATEGY_SEARCH_BACKEND"),
+        float(search_setting("STRATEGY_SEARCH_TIMEOUT")),
     )
 
 

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.db.models import Count, Max
 from wagtail.models import Page
 
-CACHE_KEY = "search:content-version"
+CACHE_KEY = "strategy_search:content-version"
 
 
 def current_content_version():

@@ -13,17 +13,15 @@ from itertools import islice
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.html import strip_tags
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
+from strategy_pages.models import Committee
+
 # Text fields of their own; every other search field is body text.
-OWN_FIELDS = {"title", "summary"}
-# The date a page is listed and faceted by: the first of these it has, else its publication.
-DATE_FIELDS = ("date", "start_date", "start", "meeting_date")
-TAXONOMY_RELATIONS = ("orientations", "themes")
+OWN_FIELDS = {"title"}
 NEWS_TYPE = "networknews"
 
 
@@ -69,12 +67,11 @@ class Restrictions:
 
 
 def build_document(page, restrictions, now=None):
-    """The engine document of one specific page (its relations prefetched or not), with a
-    fingerprint of its content to tell a stale copy in the index."""
-    document = _content(page, restrictions)
-    document["fingerprint"] = fingerprint(document)
-    document["indexed_at"] = (now or timezone.now()).isoformat()
-    return document
+    """The engine document of one specific page, with a fingerprint of its content to tell a
+    stale copy in the index."""
+    facets = facet_values(type(page), [page.pk])[page.pk]
+    committee_names = dict(Committee.objects.values_list("slug", "name"))
+    return _stamped(_content(page, restrictions, facets, committee_names), now or timezone.now())
 
 
 def fingerprint(document):
@@ -82,34 +79,39 @@ def fingerprint(document):
     return hashlib.sha1(content.encode(), usedforsecurity=False).hexdigest()
 
 
-def _content(page, restrictions):
+def _content(page, restrictions, facets, committee_names):
     on_page = restrictions.on(page)
     date = page_date(page)
-    committee = getattr(page, "committee", None) if getattr(page, "committee_id", None) else None
+    committee = (facets.get("committee") or [None])[0]
     return {
         "title": page.title,
         "summary": " ".join(_texts(page, boosted=True)),
         "body": " ".join(_texts(page, boosted=False)),
-        "taxonomy": " ".join(_taxonomy_names(page, committee)),
+        "taxonomy": " ".join(_related_texts(page)),
         "type": document_type(type(page)),
-        "committee": committee.slug if committee else None,
-        "committee_name": committee.name if committee else None,
-        "orientations": _slugs(page, "orientations"),
-        "themes": _slugs(page, "themes"),
-        "status": getattr(page, "status", None) or None,
+        "model": model_label(type(page)),
+        "path": page.path,
+        "committee": committee,
+        "committee_name": committee_names.get(committee) if committee else None,
+        "orientations": sorted(facets.get("orientation", [])),
+        "themes": sorted(facets.get("theme", [])),
+        "status": (facets.get("status") or [None])[0],
         "year": date.year if date else None,
         "date": date.isoformat() if date else None,
         "is_news": document_type(type(page)) == NEWS_TYPE,
-        "restrictions": [str(r.id) for r in on_page if r.kind == PageViewRestriction.GROUPS],
+        "restrictions": [str(r.id) for r in on_page if r.kind != PageViewRestriction.PASSWORD],
         "password_protected": any(r.kind == PageViewRestriction.PASSWORD for r in on_page),
     }
 
 
+def model_label(model):
+    return model._meta.label_lower
+
+
 def page_date(page):
-    for name in DATE_FIELDS:
-        value = as_date(getattr(page, name, None))
-        if value:
-            return value
+    field = getattr(type(page), "listing_date_field", None)
+    if field:
+        return as_date(getattr(page, field, None))
     published = page.first_published_at or page.last_published_at
     if published and dated_by_publication(type(page)):
         return timezone.localdate(published)
@@ -127,21 +129,49 @@ def as_date(value):
 def dated_by_publication(model):
     """Pages without a date of their own are dated by their first publication, unless they are
     sections: a listing or a committee's page is not news the day it was set up."""
-    has_own_date = any(f.name in DATE_FIELDS for f in model._meta.get_fields())
-    return not has_own_date and not model.allowed_subpage_models()
+    own_date = getattr(model, "listing_date_field", None)
+    return not own_date and not model.allowed_subpage_models()
+
+
+def facet_values(model, ids):
+    """{page id: {facet: [value, …]}} from the page type's `facet_fields`, one query a facet."""
+    values = {pk: {} for pk in ids}
+    for facet, path in getattr(model, "facet_fields", {}).items():
+        rows = model.objects.filter(pk__in=ids).values_list("pk", path)
+        for pk, value in rows:
+            if value:
+                values[pk].setdefault(facet, []).append(str(value))
+    return values
 
 
 def _texts(page, boosted):
-    """Text of the page's search fields: the summary and other fields boosted above 1, or the
-    rest (body text)."""
-    if boosted:
-        yield from _flatten(getattr(page, "summary", ""))
+    """Text of the page's search fields: the snippet field and other fields boosted above 1,
+    or the rest (body text)."""
+    snippet_field = getattr(type(page), "snippet_field", None)
+    if boosted and snippet_field:
+        yield from _flatten(getattr(page, snippet_field, ""))
     for field in page.get_search_fields():
         if not isinstance(field, index.SearchField) or field.field_name in OWN_FIELDS:
+            continue
+        if field.field_name == snippet_field:
             continue
         if ((field.boost or 1) > 1) != boosted:
             continue
         yield from _flatten(field.get_value(page))
+
+
+def _related_texts(page):
+    """Names of the related objects the page type indexes (`RelatedFields`): its committee,
+    orientations, themes…"""
+    for field in page.get_search_fields():
+        if not isinstance(field, index.RelatedFields):
+            continue
+        related = getattr(page, field.field_name, None)
+        objects = related.all() if hasattr(related, "all") else [related] if related else []
+        for obj in objects:
+            for sub in field.fields:
+                if isinstance(sub, index.SearchField):
+                    yield from _flatten(getattr(obj, sub.field_name, ""))
 
 
 def _flatten(value):
@@ -156,24 +186,10 @@ def _flatten(value):
             yield text
 
 
-def _taxonomy_names(page, committee):
-    if committee:
-        yield committee.name
-        yield getattr(committee, "short_name", "") or ""
-    for relation in TAXONOMY_RELATIONS:
-        if hasattr(page, relation):
-            yield from (item.name for item in getattr(page, relation).all())
-
-
-def _slugs(page, relation):
-    if not hasattr(page, relation):
-        return []
-    return sorted(item.slug for item in getattr(page, relation).all())
-
-
 def documents_for(page_ids, chunk_size=500):
     """(page id, document) for live pages among `page_ids`, loading each model in bulk."""
     restrictions = Restrictions()
+    committee_names = dict(Committee.objects.values_list("slug", "name"))
     now = timezone.now()
     pages = indexable_pages().filter(pk__in=page_ids) if page_ids is not None else None
     rows = (pages if pages is not None else indexable_pages()).values_list("pk", "content_type")
@@ -185,8 +201,16 @@ def documents_for(page_ids, chunk_size=500):
         if model is None:
             continue
         for chunk in batched(ids, chunk_size):
+            facets = facet_values(model, chunk)
             for page in _load(model, chunk):
-                yield page.pk, build_document(page, restrictions, now)
+                document = _content(page, restrictions, facets[page.pk], committee_names)
+                yield page.pk, _stamped(document, now)
+
+
+def _stamped(document, now):
+    document["fingerprint"] = fingerprint(document)
+    document["indexed_at"] = now.isoformat()
+    return document
 
 
 def _model_of(content_type_id):
@@ -194,11 +218,13 @@ def _model_of(content_type_id):
 
 
 def _load(model, ids):
-    queryset = model.objects.filter(pk__in=ids)
-    if any(f.name == "committee" for f in model._meta.get_fields()):
-        queryset = queryset.select_related("committee")
-    relations = [r for r in TAXONOMY_RELATIONS if hasattr(model, r)]
-    return queryset.prefetch_related(*(Prefetch(r) for r in relations))
+    """The pages with the related objects their `RelatedFields` index, prefetched."""
+    related = [
+        field.field_name
+        for field in model.get_search_fields()
+        if isinstance(field, index.RelatedFields)
+    ]
+    return model.objects.filter(pk__in=ids).prefetch_related(*related)
 
 
 def batched(items, size):

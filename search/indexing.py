@@ -77,7 +77,7 @@ def rebuild(chunk_size=500):
             )
             count += len(batch)
         _drop_pages_gone_meanwhile(adapter, name)
-        replicas = int(search_setting("SEARCH_REPLICAS"))
+        replicas = int(search_setting("STRATEGY_SEARCH_REPLICAS"))
         adapter.put_settings(
             name, {"index": {"refresh_interval": "1s", "number_of_replicas": replicas}}
         )

@@ -6,12 +6,12 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from strategy_pages.models import Committee, Orientation, Theme
+from strategy_pages.visibility import forget_restrictions
 
 from .content_version import content_changed
 from .indexing import pages_referring_to, subtree_ids
 from .models import SearchSynonym
 from .query.facets import forget_facet_values
-from .query.permissions import forget_group_restrictions
 from .synonyms import forget_synonyms
 from .updates import record_updates
 
@@ -38,13 +38,13 @@ def subtree_moved(sender, instance, **kwargs):
 
 
 def restriction_changed(sender, instance, **kwargs):
-    forget_group_restrictions()
+    forget_restrictions()
     content_edited(subtree_ids(instance.page))
 
 
 def restriction_groups_changed(sender, instance, action, **kwargs):
     if action.startswith("post_") and isinstance(instance, PageViewRestriction):
-        forget_group_restrictions()
+        forget_restrictions()
         content_edited(subtree_ids(instance.page))
 
 

@@ -6,7 +6,7 @@ from django.core.cache import cache
 
 from .models import SearchSynonym
 
-CACHE_KEY = "search:synonym-groups"
+CACHE_KEY = "strategy_search:synonym-groups"
 MAX_ALTERNATIVES = 6
 # Swedish endings a term may carry in a query and still count as the term.
 ENDINGS = r"(?:en|et|er|ar|or|na|erna|arna|orna|ens|ets|s)?"

@@ -10,10 +10,10 @@ try:
 except ImportError:
     from django_tasks import task
 
+from .conf import TASK_BACKEND, TASK_QUEUE
 from .updates import apply_due_updates, next_attempt_at
 
-BACKEND = "search"
-QUEUE = "search-index"
+BACKEND, QUEUE = TASK_BACKEND, TASK_QUEUE
 
 
 @task(backend=BACKEND, queue_name=QUEUE)

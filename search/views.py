@@ -3,23 +3,39 @@
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.views import redirect_to_login
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from strategy_pages.conf import plugin_context
+
 from .analytics import record_search
+from .conf import search_requires_login
 from .query import SearchForm, run_search, suggest, unknown_parameters
 
 MAX_PREFIX_LENGTH = 100
 
 
+def _must_log_in(request):
+    return search_requires_login() and not request.user.is_authenticated
+
+
+@login_not_required
 @require_GET
 def search_view(request):
+    if _must_log_in(request):
+        return redirect_to_login(request.get_full_path())
     form = SearchForm(request.GET)
-    context = {"form": form, "results": None, "query": request.GET.get("q", "")}
+    context = {
+        **plugin_context(request),
+        "form": form,
+        "results": None,
+        "query": request.GET.get("q", ""),
+    }
     if not form.is_valid():
-        return TemplateResponse(request, "search/search.html", context, status=400)
+        return TemplateResponse(request, "strategy_search/search.html", context, status=400)
     params = form.params()
     results = run_search(params, request)
     _record(params, results)
@@ -30,14 +46,14 @@ def search_view(request):
         page_links=_page_links(request, results),
         remove_links=_remove_links(request, results),
     )
-    return TemplateResponse(request, "search/search.html", context)
+    return TemplateResponse(request, "strategy_search/search.html", context)
 
 
 @login_not_required
 @require_GET
 def search_api(request):
-    if not request.user.is_authenticated:
-        return _error(401, _("Logga in för att söka."))
+    if _must_log_in(request):
+        return _error(401, _("Log in to search."))
     unknown = unknown_parameters(request.GET)
     if unknown:
         return _error(400, _("Okända parametrar: %s.") % ", ".join(unknown))
@@ -77,8 +93,8 @@ def search_api(request):
 @login_not_required
 @require_GET
 def suggest_api(request):
-    if not request.user.is_authenticated:
-        return _error(401, _("Logga in för att söka."))
+    if _must_log_in(request):
+        return _error(401, _("Log in to search."))
     prefix = " ".join(request.GET.get("q", "").split())
     if not prefix:
         return _error(400, _("Ange början på ett sökord i parametern q."))

@@ -1,4 +1,4 @@
-from django.urls import include, path, reverse
+from django.urls import NoReverseMatch, include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -6,6 +6,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+
+from strategy_pages.conf import SITE_SEARCH_HOOK
 
 from .health import search_status
 from .models import SearchSynonym
@@ -71,7 +73,7 @@ class SearchIndexPanel(Component):
     """On the admin dashboard: whether the engine answers and how far behind the index is."""
 
     name = "search_index"
-    template_name = "search/admin/index_panel.html"
+    template_name = "strategy_search/admin/index_panel.html"
     order = 250
 
     def get_context_data(self, parent_context):
@@ -82,3 +84,12 @@ class SearchIndexPanel(Component):
 def add_search_index_panel(request, panels):
     if request.user.is_superuser or request.user.has_perm(EDITOR_PERMISSION):
         panels.append(SearchIndexPanel())
+
+
+@hooks.register(SITE_SEARCH_HOOK)
+def site_search_url(request):
+    """The content's pages show a search box that leads here, wherever the host mounted it."""
+    try:
+        return reverse("strategy_search:search")
+    except NoReverseMatch:
+        return ""

@@ -16,7 +16,7 @@ class HeadingBlock(blocks.StructBlock):
 
     class Meta:
         icon = "title"
-        template = "blocks/heading.html"
+        template = "strategy_pages/blocks/heading.html"
         label = _("Rubrik")
         description = _("En mellanrubrik som delar upp texten.")
         preview_value = {"text": "Internationellt samarbete", "level": "h2"}
@@ -28,7 +28,7 @@ class QuoteBlock(blocks.StructBlock):
 
     class Meta:
         icon = "openquote"
-        template = "blocks/quote.html"
+        template = "strategy_pages/blocks/quote.html"
         label = _("Citat")
         description = _("Ett citat med källa.")
         preview_value = {"quote": "Ett Stockholm för alla.", "attribution": "Vision 2040"}
@@ -40,7 +40,7 @@ class FactBoxBlock(blocks.StructBlock):
 
     class Meta:
         icon = "info-circle"
-        template = "blocks/fact_box.html"
+        template = "strategy_pages/blocks/fact_box.html"
         label = _("Faktaruta")
         description = _("En avgränsad ruta med fakta, t.ex. budget eller kontaktuppgifter.")
         preview_value = {"heading": "Fakta", "text": "<p>Projektet pågår 2016–2018.</p>"}
@@ -52,7 +52,7 @@ class DocumentListBlock(blocks.StructBlock):
 
     class Meta:
         icon = "doc-full"
-        template = "blocks/document_list.html"
+        template = "strategy_pages/blocks/document_list.html"
         label = _("Dokumentlista")
         description = _("Länkar till bifogade dokument.")
 
@@ -63,13 +63,13 @@ class BodyBlock(blocks.StreamBlock):
         features=RICH_TEXT_FEATURES,
         icon="pilcrow",
         label=_("Stycke"),
-        template="blocks/paragraph.html",
+        template="strategy_pages/blocks/paragraph.html",
         description=_("Brödtext med länkar och listor."),
         preview_value="<p>Staden arbetar för ett Stockholm för alla.</p>",
     )
     image = ImageBlock(
         label=_("Bild"),
-        template="blocks/image.html",
+        template="strategy_pages/blocks/image.html",
         description=_("En bild med obligatorisk alternativtext."),
     )
     quote = QuoteBlock()
@@ -77,7 +77,7 @@ class BodyBlock(blocks.StreamBlock):
     documents = DocumentListBlock()
 
     class Meta:
-        template = "blocks/body.html"
+        template = "strategy_pages/blocks/body.html"
 
 
 class GoalBlock(blocks.StructBlock):
@@ -95,7 +95,7 @@ class GoalBlock(blocks.StructBlock):
 
     class Meta:
         icon = "success"
-        template = "blocks/goal.html"
+        template = "strategy_pages/blocks/goal.html"
         label = _("Övergripande mål")
         description = _("Ett övergripande mål kopplat till budgetens inriktningsmål.")
         preview_value = {"title": "Ett Stockholm för alla", "dimension": "social"}
@@ -113,7 +113,7 @@ class ResponsibilityBlock(blocks.StructBlock):
 
     class Meta:
         icon = "group"
-        template = "blocks/responsibility.html"
+        template = "strategy_pages/blocks/responsibility.html"
         label = _("Ansvar")
         description = _("Vem som ansvarar för vad i det internationella arbetet.")
         preview_value = {"actor": "Stadsledningskontoret", "responsibility": "Samordnar nätverket."}
@@ -125,7 +125,7 @@ class MilestoneBlock(blocks.StructBlock):
 
     class Meta:
         icon = "date"
-        template = "blocks/milestone.html"
+        template = "strategy_pages/blocks/milestone.html"
         label = _("Händelse")
         description = _("En milstolpe i strategins historik.")
         preview_value = {"year": 2008, "event": "Kommunfullmäktige antar riktlinjer."}
@@ -138,7 +138,7 @@ class PartnerBlock(blocks.StructBlock):
 
     class Meta:
         icon = "globe"
-        template = "blocks/partner.html"
+        template = "strategy_pages/blocks/partner.html"
         label = _("Partner")
         description = _("En internationell partner i projektet.")
         preview_value = {
@@ -154,7 +154,7 @@ class LinkBlock(blocks.StructBlock):
 
     class Meta:
         icon = "link"
-        template = "blocks/link.html"
+        template = "strategy_pages/blocks/link.html"
         label = _("Länk")
         description = _("En länk, t.ex. till ett EU-program eller en partners webbplats.")
         preview_value = {"title": "Erasmus+", "url": "https://erasmus-plus.ec.europa.eu/"}
@@ -162,7 +162,7 @@ class LinkBlock(blocks.StructBlock):
 
 class GalleryImageBlock(ImageBlock):
     class Meta:
-        template = "blocks/gallery_image.html"
+        template = "strategy_pages/blocks/gallery_image.html"
         label = _("Bild")
         description = _("En bild i projektets bildgalleri, med alternativtext.")
 
@@ -178,4 +178,4 @@ class RelatedContentBlock(blocks.StreamBlock):
     )
 
     class Meta:
-        template = "blocks/related_content.html"
+        template = "strategy_pages/blocks/related_content.html"

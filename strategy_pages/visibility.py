@@ -1,6 +1,14 @@
-"""Which pages a request may see: live, and outside any view restriction it does not pass."""
+"""Who may see which page: the one place that answers it for pages, listings, menus, related
+content and search. A page is visible when it is live and the visitor passes every view
+restriction on it and its ancestors."""
 
+from django.core.cache import cache
 from wagtail.models import PageViewRestriction
+
+RESTRICTIONS_CACHE_KEY = "strategy_pages:view-restrictions"
+# Edits drop the cache in the shared cache at once; the timeout bounds what a process that missed
+# the change (one with a private cache) may show.
+RESTRICTIONS_CACHE_SECONDS = 30
 
 
 def hidden_subtrees(request):
@@ -15,3 +23,41 @@ def visible_to(queryset, request):
     for page in hidden_subtrees(request):
         queryset = queryset.not_descendant_of(page, inclusive=True)
     return queryset
+
+
+def restriction_table():
+    """{restriction id (str): (kind, ids of the groups it lets in)}, cached briefly."""
+    table = cache.get(RESTRICTIONS_CACHE_KEY)
+    if table is None:
+        table = {}
+        rows = PageViewRestriction.objects.values_list("pk", "restriction_type", "groups")
+        for pk, kind, group in rows:
+            table.setdefault(str(pk), (kind, set()))[1].update([group] if group else [])
+        cache.set(RESTRICTIONS_CACHE_KEY, table, RESTRICTIONS_CACHE_SECONDS)
+    return table
+
+
+def blocked_restriction_ids(user):
+    """Ids (as str) of the restrictions `user` does not pass, for lists that cannot ask each
+    page (search). A password is given per visit, not per user, so password restrictions block
+    everyone there; login restrictions block anonymous visitors; group restrictions block those
+    in none of their groups, superusers excepted."""
+    table = restriction_table()
+    if not table:
+        return []
+    groups = set() if not user.is_authenticated else set(user.groups.values_list("pk", flat=True))
+    return [pk for pk, (kind, allowed) in table.items() if not _passes(user, kind, allowed, groups)]
+
+
+def _passes(user, kind, allowed, groups):
+    if kind == PageViewRestriction.PASSWORD:
+        return False
+    if not user.is_authenticated:
+        return False
+    if kind == PageViewRestriction.LOGIN or user.is_superuser:
+        return True
+    return bool(kind == PageViewRestriction.GROUPS and allowed & groups)
+
+
+def forget_restrictions(**kwargs):
+    cache.delete(RESTRICTIONS_CACHE_KEY)

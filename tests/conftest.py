@@ -137,8 +137,8 @@ def search_engine(settings):
         pytest.fail(
             "No search engine: run `make test`, or `make search-engine` and set SEARCH_URL."
         )
-    settings.SEARCH_URL = url
-    settings.SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "opensearch2")
-    settings.SEARCH_INDEX_PREFIX = f"test_{uuid.uuid4().hex[:12]}_"
+    settings.STRATEGY_SEARCH_URL = url
+    settings.STRATEGY_SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "opensearch2")
+    settings.STRATEGY_SEARCH_INDEX_PREFIX = f"test_{uuid.uuid4().hex[:12]}_"
     yield engine()
-    engine().client.indices.delete(index=f"{settings.SEARCH_INDEX_PREFIX}*")
+    engine().client.indices.delete(index=f"{settings.STRATEGY_SEARCH_INDEX_PREFIX}*")

@@ -396,7 +396,7 @@ def grant_search_promotions(group):
             ],
         ),
         *Permission.objects.filter(
-            content_type__app_label="search",
+            content_type__app_label="strategy_search",
             codename__in=["add_searchsynonym", "change_searchsynonym", "delete_searchsynonym"],
         ),
     )

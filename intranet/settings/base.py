@@ -16,8 +16,10 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
     "intranet",
+    # The plugin: content, the Plone importer and the search layer.
     "strategy_pages",
-    "search",
+    "strategy_pages.plone_import",
+    "search.apps.StrategySearchConfig",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
@@ -92,6 +94,8 @@ LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "login"
 
 LANGUAGE_CODE = "sv"
+# Fills the gaps in Wagtail's own Swedish admin strings.
+LOCALE_PATHS = [BASE_DIR / "intranet" / "locale"]
 LANGUAGES = [("sv", "Svenska"), ("en", "English")]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
@@ -117,18 +121,20 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILSEARCH_HITS_MAX_AGE = 90
 # Search: the search app's own index on an OpenSearch or Elasticsearch node at SEARCH_URL; with
 # none, the search page uses Wagtail's database backend. The admin always searches the database.
-SEARCH_URL = env("SEARCH_URL", default="")
-SEARCH_BACKEND = env("SEARCH_BACKEND", default="opensearch2")
-SEARCH_INDEX_PREFIX = env("SEARCH_INDEX_PREFIX", default="intranet_")
-SEARCH_TIMEOUT = env.float("SEARCH_TIMEOUT", default=5)
-SEARCH_QUERY_TIMEOUT = env.float("SEARCH_QUERY_TIMEOUT", default=0.6)
-SEARCH_REPLICAS = env.int("SEARCH_REPLICAS", default=0)
+STRATEGY_SEARCH_URL = env("SEARCH_URL", default="")
+STRATEGY_SEARCH_BACKEND = env("SEARCH_BACKEND", default="opensearch2")
+STRATEGY_SEARCH_INDEX_PREFIX = env("SEARCH_INDEX_PREFIX", default="intranet_")
+STRATEGY_SEARCH_TIMEOUT = env.float("SEARCH_TIMEOUT", default=5)
+STRATEGY_SEARCH_QUERY_TIMEOUT = env.float("SEARCH_QUERY_TIMEOUT", default=0.6)
+STRATEGY_SEARCH_REPLICAS = env.int("SEARCH_REPLICAS", default=0)
+# The intranet is the plugin's own site: its start page is the site's root page.
+STRATEGY_PAGES_PARENT_PAGE_TYPES = []
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # Wagtail's own background work runs in the request, as before; search index updates are
 # recorded with each edit and applied by `manage.py run_search_worker` from the database queue.
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
-    "search": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["search-index"]},
+    "strategy_search": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["search-index"]},
 }
 
 LOGGING = {

@@ -12,13 +12,13 @@ ALLOWED_HOSTS = ["*"]
 
 # Tests search the database; engine tests switch to the node at SEARCH_URL themselves, each with
 # indexes of its own prefix.
-SEARCH_URL = ""
+STRATEGY_SEARCH_URL = ""
 
 # Index updates are applied right after each commit in the test's own thread; the worker's
 # tests switch to the database queue.
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
-    "search": {
+    "strategy_search": {
         "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
         "QUEUES": ["search-index"],
     },

@@ -104,14 +104,15 @@ def connect(url, backend, timeout):
     commas), with the official client `backend` names."""
     if backend not in CLIENTS:
         raise ImproperlyConfigured(
-            f"SEARCH_BACKEND must be one of {', '.join(CLIENTS)}, not {backend!r}."
+            f"STRATEGY_SEARCH_BACKEND must be one of {', '.join(CLIENTS)}, not {backend!r}."
         )
     module_name, class_name, requirement = CLIENTS[backend]
     try:
         module = import_module(module_name)
     except ImportError as error:
         raise ImproperlyConfigured(
-            f"SEARCH_BACKEND={backend} needs the official client: pip install '{requirement}'."
+            f"STRATEGY_SEARCH_BACKEND={backend} needs the official client: "
+            f"pip install '{requirement}'."
         ) from error
     hosts = [host.strip() for host in url.split(",") if host.strip()]
     helpers = import_module(f"{module_name}.helpers")

@@ -87,6 +87,8 @@ MAPPING = {
         "taxonomy": {"type": "text", "analyzer": "swedish"},
         "spelling": {"type": "text", "analyzer": "spelling"},
         "type": _keyword(),
+        "model": _keyword(),
+        "path": _keyword(),
         "committee": _keyword(),
         "committee_name": {"type": "keyword", "index": False},
         "orientations": _keyword(),

@@ -17,27 +17,28 @@ from .database_query import search_database, suggest_titles_database
 from .engine_query import search_engine, suggest_titles
 from .facets import FACETS_BY_NAME
 from .params import SearchForm, SearchParams, unknown_parameters
+from .scope import scope_for
 
 __all__ = ["SearchForm", "SearchParams", "run_search", "suggest", "unknown_parameters"]
 
 logger = logging.getLogger(__name__)
-RESTING_KEY = "search:engine-resting"
+RESTING_KEY = "strategy_search:engine-resting"
 REST = 10  # seconds
 
 
 def run_search(params, request):
     """Results for `params` as the request's user may see them, with URLs and editors' picks."""
-    user = request.user
+    user, scope = request.user, scope_for(request)
     if not engine_configured():
-        results = search_database(params, user)
+        results = search_database(params, user, scope)
     elif engine_resting():
-        results = search_database(params, user, limited=True)
+        results = search_database(params, user, scope, limited=True)
     else:
         try:
-            results = search_engine(params, user)
+            results = search_engine(params, user, scope)
         except engine().errors as error:
             engine_failed(error)
-            results = search_database(params, user, limited=True)
+            results = search_database(params, user, scope, limited=True)
     results.hits = _with_urls(results.hits, request)
     if params.q and params.page == 1:
         results.picks = _viewable_picks(editors_picks(params.q), request)
@@ -46,12 +47,13 @@ def run_search(params, request):
 
 def suggest(prefix, request):
     """Pages whose titles start with what was typed so far."""
+    scope = scope_for(request)
     if engine_configured() and not engine_resting():
         try:
-            return _with_urls(suggest_titles(prefix, request.user), request)
+            return _with_urls(suggest_titles(prefix, request.user, scope), request)
         except engine().errors as error:
             engine_failed(error)
-    return _with_urls(suggest_titles_database(prefix, request.user), request)
+    return _with_urls(suggest_titles_database(prefix, request.user, scope), request)
 
 
 def engine_resting():

@@ -14,12 +14,20 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
+from strategy_pages.visibility import blocked_restriction_ids
+
 from ..content_version import current_content_version
-from ..documents import DATE_FIELDS, as_date, dated_by_publication, document_type
-from .facets import FACETS
+from ..documents import (
+    as_date,
+    dated_by_publication,
+    document_type,
+    facet_values,
+    model_label,
+)
+from .facets import FACETS, FACETS_BY_NAME
 from .params import PAGE_SIZE
-from .permissions import blocked_restriction_ids
 from .results import MARK_END, MARK_START, Committee, Hit, SearchResults
+from .scope import Scope
 
 # Relevance ranking in the database backend grows with the number of matches; past this many,
 # matches come newest first instead.
@@ -34,6 +42,7 @@ class Row:
     pk: int
     path: str
     title: str
+    model: str = ""
     type: str = ""
     date: object = None
     committee: tuple | None = None
@@ -43,8 +52,8 @@ class Row:
         return all(self.values[name] & set(selected) for name, selected in filters.items())
 
 
-def search_database(params, user, limited=False):
-    rows = _visible(all_rows(), user)
+def search_database(params, user, scope=None, limited=False):
+    rows = _visible(all_rows(), user, scope or Scope())
     if params.q:
         rows = {pk: rows[pk] for pk in _matching_ids(params.q) if pk in rows}
     selected = {name: values for name, values in params.filters.items() if values}
@@ -61,23 +70,25 @@ def search_database(params, user, limited=False):
     )
 
 
-def suggest_titles_database(prefix, user, size=8):
-    rows = _visible(all_rows(), user)
+def suggest_titles_database(prefix, user, scope=None, size=8):
+    rows = _visible(all_rows(), user, scope or Scope())
     words = prefix.lower().split()
     found = [row for row in rows.values() if all(word in row.title.lower() for word in words)]
     return _hits(sorted(found, key=lambda row: row.title)[:size], prefix)
 
 
-def _visible(rows, user):
+def _visible(rows, user, scope):
     hidden = tuple(
         PageViewRestriction.objects.filter(
             Q(restriction_type=PageViewRestriction.PASSWORD)
             | Q(pk__in=blocked_restriction_ids(user))
         ).values_list("page__path", flat=True)
     )
-    if not hidden:
-        return rows
-    return {pk: row for pk, row in rows.items() if not row.path.startswith(hidden)}
+    return {
+        pk: row
+        for pk, row in rows.items()
+        if scope.contains(row.path, row.model) and not (hidden and row.path.startswith(hidden))
+    }
 
 
 def _matching_ids(q):
@@ -93,16 +104,20 @@ def _matching_ids(q):
     return [p.pk for p in pages.search(q, operator="and")]
 
 
-_cached = threading.local()
+# Shared by every thread of the process, read again when the content version changes.
+_cached = {"version": None, "rows": {}}
+_cache_lock = threading.Lock()
 
 
 def all_rows():
     """Facet rows of every live page, read again only when the content has changed."""
     version = current_content_version()
-    if getattr(_cached, "version", None) != version:
-        _cached.rows = _read_rows(Page.objects.live().filter(depth__gt=1))
-        _cached.version = version
-    return _cached.rows
+    if _cached["version"] != version:
+        with _cache_lock:
+            if _cached["version"] != version:
+                _cached["rows"] = _read_rows(Page.objects.live().filter(depth__gt=1))
+                _cached["version"] = version
+    return _cached["rows"]
 
 
 def _read_rows(pages):
@@ -122,33 +137,25 @@ def _read_rows(pages):
 
 
 def _fill(model, rows):
-    """Add the facet values of `model`'s pages among `rows`."""
-    names = {f.name for f in model._meta.get_fields()}
-    kind, keep_published = document_type(model), dated_by_publication(model)
-    dates = [name for name in DATE_FIELDS if name in names]
-    fields = ["pk", *dates]
-    fields += ["committee__slug", "committee__name"] if "committee" in names else []
-    fields += ["status"] if "status" in names else []
+    """Add the type, date and facet values of `model`'s pages among `rows`."""
+    kind, label = document_type(model), model_label(model)
+    date_field = getattr(model, "listing_date_field", None)
+    keep_published = dated_by_publication(model)
     pages = model.objects.live()
-    for values in pages.values(*fields):
-        row = rows.get(values["pk"])
-        if row is None:
-            continue
-        own_date = next((as_date(values[name]) for name in dates if values[name]), None)
-        row.type = kind
-        row.date = own_date or (row.date if keep_published else None)
+    ids = [pk for pk in pages.values_list("pk", flat=True) if pk in rows]
+    dates = dict(pages.values_list("pk", date_field)) if date_field else {}
+    for pk, facets in facet_values(model, ids).items():
+        row = rows[pk]
+        row.type, row.model = kind, label
+        own_date = as_date(dates.get(pk))
+        row.date = own_date if date_field else (row.date if keep_published else None)
         row.values["type"] = {kind}
         row.values["year"] = {str(row.date.year)} if row.date else set()
-        if values.get("committee__slug"):
-            row.committee = (values["committee__slug"], values["committee__name"])
-            row.values["committee"] = {values["committee__slug"]}
-        if values.get("status"):
-            row.values["status"] = {values["status"]}
-    for relation, facet in (("orientations", "orientation"), ("themes", "theme")):
-        if relation in names:
-            for pk, slug in pages.values_list("pk", f"{relation}__slug"):
-                if slug and pk in rows:
-                    rows[pk].values[facet].add(slug)
+        for name, values in facets.items():
+            row.values[name] = set(values)
+        if facets.get("committee"):
+            slug = facets["committee"][0]
+            row.committee = (slug, committee_name(slug))
 
 
 def _ordinal(date):
@@ -187,7 +194,16 @@ def _hits(rows, q):
 
 def _summaries(page_ids):
     pages = Page.objects.filter(pk__in=page_ids).specific(defer=False)
-    return {page.pk: getattr(page, "summary", "") for page in pages}
+    return {page.pk: _snippet_text(page) for page in pages}
+
+
+def _snippet_text(page):
+    field = getattr(type(page), "snippet_field", None)
+    return str(getattr(page, field, "") or "") if field else ""
+
+
+def committee_name(slug):
+    return FACETS_BY_NAME["committee"].known_values().get(slug, (slug, ""))[0]
 
 
 def _mark(text, q):

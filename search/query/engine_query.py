@@ -3,12 +3,13 @@
 The ranking is documented, with the reason for each boost, in docs/search.md.
 """
 
+from strategy_pages.visibility import blocked_restriction_ids
+
 from ..compounds import has_compound
 from ..conf import engine, pages_alias, search_setting
 from ..synonyms import alternatives
 from .facets import FACETS
 from .params import PAGE_SIZE
-from .permissions import blocked_restriction_ids
 from .results import MARK_END, MARK_START, Committee, Hit, SearchResults
 
 TEXT_FIELDS = ["title^4", "summary^2", "body", "taxonomy"]
@@ -18,7 +19,7 @@ RECENT_NEWS_BOOST = 0.3
 FEW_RESULTS = 5
 
 
-def search_engine(params, user):
+def search_engine(params, user, scope=None):
     """Results, facets and, when the words find little, typo-tolerant results and a spelling
     suggestion for `params`, as `user` may see them.
 
@@ -26,7 +27,7 @@ def search_engine(params, user):
     asked for only when the exact words find fewer than FEW_RESULTS pages before any facet
     filter; deciding before the filters keeps each facet count equal to what choosing it gives.
     """
-    visible = visibility_filter(user)
+    visible = visibility_filter(user, scope)
     response = _search(_body(params, visible, tolerant=False))
     if params.q and response["aggregations"]["unfiltered"]["doc_count"] < FEW_RESULTS:
         response = _search(_body(params, visible, tolerant=True))
@@ -60,13 +61,13 @@ def _body(params, visible, tolerant):
     return body
 
 
-def suggest_titles(prefix, user, size=8):
+def suggest_titles(prefix, user, scope=None, size=8):
     """Titles starting with the words typed so far, for as-you-type suggestions."""
     body = {
         "query": {
             "bool": {
                 "must": {"match": {"title.autocomplete": {"query": prefix, "operator": "and"}}},
-                "filter": [visibility_filter(user)],
+                "filter": [visibility_filter(user, scope)],
             }
         },
         "size": size,
@@ -77,16 +78,17 @@ def suggest_titles(prefix, user, size=8):
 
 
 def _search(body):
-    timeout = float(search_setting("SEARCH_QUERY_TIMEOUT"))
+    timeout = float(search_setting("STRATEGY_SEARCH_QUERY_TIMEOUT"))
     return engine().search(pages_alias(), body, timeout=timeout)
 
 
-def visibility_filter(user):
+def visibility_filter(user, scope=None):
+    """Pages in scope that `user` may see."""
     must_not = [{"term": {"password_protected": True}}]
     blocked = blocked_restriction_ids(user)
     if blocked:
         must_not.append({"terms": {"restrictions": blocked}})
-    return {"bool": {"must_not": must_not}}
+    return {"bool": {"must_not": must_not, "filter": scope.engine_filters() if scope else []}}
 
 
 def _text_query(q, tolerant):

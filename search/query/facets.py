@@ -13,7 +13,7 @@ from strategy_pages.models import Committee, CommitteeKind, Orientation, Showcas
 from ..documents import document_type, page_models
 
 FIRST_YEAR = 1900
-LABELS_CACHE_KEY = "search:facet-values"
+LABELS_CACHE_KEY = "strategy_search:facet-values"
 # Edits to committees, themes and orientations drop the cache at once; this bounds the rest.
 LABELS_CACHE_SECONDS = 3600
 

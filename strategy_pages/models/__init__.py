@@ -18,7 +18,6 @@ from .events import EventPage
 from .home import IntranetHomePage
 from .links import LinkPage
 from .news import NetworkNewsIndexPage, NetworkNewsPage
-from .plone import PloneItem
 from .sections import SectionPage
 from .showcases import ProjectShowcasePage, ShowcaseIndexPage
 from .strategy import OrientationPage, StrategyPage
@@ -42,7 +41,6 @@ __all__ = [
     "NetworkRepresentation",
     "Orientation",
     "OrientationPage",
-    "PloneItem",
     "ProjectShowcasePage",
     "SectionPage",
     "ShowcaseIndexPage",

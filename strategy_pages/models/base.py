@@ -8,6 +8,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from ..conf import plugin_context, top_level_parent_types
 from ..forms import CommitteeOwnedPageForm
 
 
@@ -25,9 +26,21 @@ class IntranetPage(Page):
 
     #: Relations fetched together with the page when it is served, so its template needs no more.
     serve_select_related = ()
+    #: What search reads from a page type, declared here so that renaming a field fails the
+    #: system checks instead of search: the field (a date or a moment) the page is listed and
+    #: dated by, None for its first publication; the facet values, {facet: field path to the
+    #: value}; the field search shows as the snippet.
+    listing_date_field = None
+    facet_fields = {}
+    snippet_field = "summary"
 
     class Meta:
         abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(plugin_context(request))
+        return context
 
     def route(self, request, path_components):
         """Find the page under this one by its URL path in two queries, instead of Wagtail's two
@@ -62,7 +75,7 @@ class SectionIndexPage(IntranetPage):
     intro = models.TextField(_("ingress"), blank=True)
 
     content_panels = [*IntranetPage.content_panels, FieldPanel("intro")]
-    parent_page_types = ["strategy_pages.IntranetHomePage"]
+    parent_page_types = top_level_parent_types("strategy_pages.IntranetHomePage")
     max_count_per_parent = 1
 
     class Meta:
@@ -124,6 +137,7 @@ class CommitteeOwnedPage(IllustratedPage):
     )
 
     serve_select_related = ("committee__section_page", "image")
+    facet_fields = {"committee": "committee__slug"}
 
     base_form_class = CommitteeOwnedPageForm
 

@@ -62,6 +62,12 @@ class ClassifiedPage(CommitteeOwnedPage):
         index.RelatedFields("themes", [index.SearchField("name")]),
     ]
 
+    facet_fields = {
+        **CommitteeOwnedPage.facet_fields,
+        "orientation": "orientations__slug",
+        "theme": "themes__slug",
+    }
+
     class Meta:
         abstract = True
 

@@ -21,7 +21,7 @@ class CommitteeIndexPage(SectionIndexPage):
     page_description = _("Listan över nämnder och bolag.")
 
     subpage_types = ["strategy_pages.CommitteePage"]
-    template = "pages/committee_index_page.html"
+    template = "strategy_pages/pages/committee_index_page.html"
 
     class Meta:
         verbose_name = _("nämndlista")
@@ -58,6 +58,7 @@ class CommitteePage(IntranetPage):
         related_name="section_page",
     )
     intro = models.TextField(_("ingress"), blank=True)
+    facet_fields = {"committee": "committee__slug"}
 
     content_panels = [*IntranetPage.content_panels, FieldPanel("committee"), FieldPanel("intro")]
     search_fields = [
@@ -71,7 +72,7 @@ class CommitteePage(IntranetPage):
         "strategy_pages.ConsultationResponsePage",
         *SECTION_CHILD_TYPES,
     ]
-    template = "pages/committee_page.html"
+    template = "strategy_pages/pages/committee_page.html"
 
     class Meta:
         verbose_name = _("nämndsida")

@@ -28,6 +28,7 @@ class ConsultationResponsePage(CommitteeOwnedPage):
     )
     deadline = models.DateField(_("sista svarsdag"), null=True, blank=True)
     meeting_date = models.DateField(_("sammanträdesdatum"), null=True, blank=True)
+    listing_date_field = "meeting_date"
     decision_proposal = RichTextField(
         _("förslag till beslut"), features=RICH_TEXT_FEATURES, blank=True
     )
@@ -66,7 +67,7 @@ class ConsultationResponsePage(CommitteeOwnedPage):
     ]
     parent_page_types = ["strategy_pages.CommitteePage"]
     subpage_types = []
-    template = "pages/consultation_response_page.html"
+    template = "strategy_pages/pages/consultation_response_page.html"
 
     class Meta:
         verbose_name = _("remissvar")

@@ -7,15 +7,15 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from ..blocks import BodyBlock, RelatedContentBlock
+from ..conf import top_level_parent_types
 from .base import IntranetPage
 from .classification import ClassifiedPage
 
-#: Where general pages may be created: the start page, sections and committees' pages.
-GENERAL_PAGE_PARENTS = [
-    "strategy_pages.IntranetHomePage",
-    "strategy_pages.SectionPage",
-    "strategy_pages.CommitteePage",
-]
+#: Where general pages may be created: the start page, sections, committees' pages and the
+#: host's configured pages.
+GENERAL_PAGE_PARENTS = top_level_parent_types(
+    "strategy_pages.IntranetHomePage", "strategy_pages.SectionPage", "strategy_pages.CommitteePage"
+)
 
 
 def optional_committee():
@@ -61,7 +61,7 @@ class ContentPage(ClassifiedPage):
     search_fields = [*ClassifiedPage.search_fields, index.SearchField("body")]
     parent_page_types = GENERAL_PAGE_PARENTS
     subpage_types = []
-    template = "pages/content_page.html"
+    template = "strategy_pages/pages/content_page.html"
 
     class Meta:
         verbose_name = _("informationssida")

@@ -21,6 +21,7 @@ class EventPage(ClassifiedPage):
     committee = optional_committee()
     start = models.DateTimeField(_("börjar"), db_index=True)
     end = models.DateTimeField(_("slutar"), null=True, blank=True)
+    listing_date_field = "start"
     whole_day = models.BooleanField(_("heldag"), default=False)
     location = models.CharField(_("plats"), max_length=255, blank=True)
     contact_name = models.CharField(_("kontaktperson"), max_length=255, blank=True)
@@ -60,7 +61,7 @@ class EventPage(ClassifiedPage):
     ]
     parent_page_types = GENERAL_PAGE_PARENTS
     subpage_types = []
-    template = "pages/event_page.html"
+    template = "strategy_pages/pages/event_page.html"
 
     class Meta:
         verbose_name = _("evenemang")

@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
+from ..conf import top_level_parent_types
 from ..listings import card_queryset
 from ..visibility import visible_to
 from .base import IntranetPage
@@ -27,7 +28,8 @@ class IntranetHomePage(IntranetPage):
     intro = models.TextField(_("ingress"), blank=True)
 
     content_panels = [*IntranetPage.content_panels, FieldPanel("intro")]
-    parent_page_types = ["wagtailcore.Page"]
+    # The root makes it a site of its own; configured host pages make it a part of theirs.
+    parent_page_types = top_level_parent_types("wagtailcore.Page")
     subpage_types = [
         "strategy_pages.StrategyPage",
         "strategy_pages.NetworkNewsIndexPage",
@@ -38,7 +40,7 @@ class IntranetHomePage(IntranetPage):
         "strategy_pages.EventPage",
         "strategy_pages.LinkPage",
     ]
-    template = "pages/intranet_home_page.html"
+    template = "strategy_pages/pages/intranet_home_page.html"
 
     class Meta:
         verbose_name = _("startsida")

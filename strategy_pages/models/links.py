@@ -21,7 +21,7 @@ class LinkPage(IntranetPage):
     search_fields = [*IntranetPage.search_fields, index.SearchField("link_url")]
     parent_page_types = GENERAL_PAGE_PARENTS
     subpage_types = []
-    template = "pages/link_page.html"
+    template = "strategy_pages/pages/link_page.html"
 
     class Meta:
         verbose_name = _("länk")

@@ -23,7 +23,7 @@ class NetworkNewsIndexPage(SectionIndexPage):
     page_description = _("Listan över nyheter från nätverket för informationsspridning.")
 
     subpage_types = ["strategy_pages.NetworkNewsPage"]
-    template = "pages/network_news_index_page.html"
+    template = "strategy_pages/pages/network_news_index_page.html"
 
     class Meta:
         verbose_name = _("nyhetslista för nätverket")
@@ -43,6 +43,7 @@ class NetworkNewsPage(ClassifiedPage):
     page_description = _("En nyhet från nätverket för informationsspridning.")
 
     date = models.DateField(_("datum"), default=datetime.date.today, db_index=True)
+    listing_date_field = "date"
     body = StreamField(BodyBlock(), verbose_name=_("brödtext"), blank=True)
     related = related_content()
 
@@ -65,7 +66,7 @@ class NetworkNewsPage(ClassifiedPage):
         "strategy_pages.SectionPage",
     ]
     subpage_types = []
-    template = "pages/network_news_page.html"
+    template = "strategy_pages/pages/network_news_page.html"
 
     class Meta:
         verbose_name = _("nyhet från nätverket")

@@ -6,6 +6,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from ..blocks import BodyBlock
+from ..conf import top_level_parent_types
 from ..visibility import visible_to
 from .base import IntranetPage
 
@@ -36,13 +37,13 @@ class SectionPage(IntranetPage):
 
     content_panels = [*IntranetPage.content_panels, FieldPanel("body")]
     search_fields = [*IntranetPage.search_fields, index.SearchField("body")]
-    parent_page_types = [
+    parent_page_types = top_level_parent_types(
         "strategy_pages.IntranetHomePage",
         "strategy_pages.SectionPage",
         "strategy_pages.CommitteePage",
-    ]
+    )
     subpage_types = SECTION_CHILD_TYPES
-    template = "pages/section_page.html"
+    template = "strategy_pages/pages/section_page.html"
 
     class Meta:
         verbose_name = _("avsnitt")

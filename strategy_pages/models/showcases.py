@@ -22,7 +22,7 @@ class ShowcaseIndexPage(SectionIndexPage):
     page_description = _("Listan över alla nämnders projekt, med filter.")
 
     subpage_types = []
-    template = "pages/showcase_index_page.html"
+    template = "strategy_pages/pages/showcase_index_page.html"
 
     class Meta:
         verbose_name = _("projektlista")
@@ -48,6 +48,8 @@ class ProjectShowcasePage(ClassifiedPage):
     )
     start_date = models.DateField(_("startdatum"), null=True, blank=True, db_index=True)
     end_date = models.DateField(_("slutdatum"), null=True, blank=True)
+    listing_date_field = "start_date"
+    facet_fields = {**ClassifiedPage.facet_fields, "status": "status"}
     featured = models.BooleanField(
         _("visa på startsidan"), default=False, help_text=_("Lyft fram projektet på startsidan.")
     )
@@ -116,7 +118,7 @@ class ProjectShowcasePage(ClassifiedPage):
     ]
     parent_page_types = ["strategy_pages.CommitteePage"]
     subpage_types = []
-    template = "pages/project_showcase_page.html"
+    template = "strategy_pages/pages/project_showcase_page.html"
 
     class Meta:
         verbose_name = _("projekt")

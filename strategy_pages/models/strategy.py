@@ -14,6 +14,7 @@ from ..blocks import (
     MilestoneBlock,
     ResponsibilityBlock,
 )
+from ..conf import top_level_parent_types
 from ..listings import ShowcaseFilterSet, build_listing
 from ..visibility import visible_to
 from .base import IntranetPage
@@ -89,10 +90,10 @@ class StrategyPage(IntranetPage):
         index.SearchField("body"),
         index.SearchField("registry_number"),
     ]
-    parent_page_types = ["strategy_pages.IntranetHomePage"]
+    parent_page_types = top_level_parent_types("strategy_pages.IntranetHomePage")
     subpage_types = ["strategy_pages.OrientationPage"]
     max_count_per_parent = 1
-    template = "pages/strategy_page.html"
+    template = "strategy_pages/pages/strategy_page.html"
 
     class Meta:
         verbose_name = _("strategi")
@@ -135,7 +136,7 @@ class OrientationPage(IntranetPage):
     ]
     parent_page_types = ["strategy_pages.StrategyPage"]
     subpage_types = []
-    template = "pages/orientation_page.html"
+    template = "strategy_pages/pages/orientation_page.html"
 
     class Meta:
         verbose_name = _("inriktning")

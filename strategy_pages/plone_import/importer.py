@@ -14,11 +14,11 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
-from ..models import PloneItem
 from . import access, media
 from .config import ConfigError
 from .context import ImportContext
 from .indexing import indexed_in_bulk
+from .models import PloneItem
 from .pages import PageWriter
 from .plan import MEDIA_KINDS, PRIVATE, build_plan
 from .reader import PORTAL

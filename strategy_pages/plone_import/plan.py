@@ -22,10 +22,10 @@ from ..models import (
     LinkPage,
     NetworkNewsIndexPage,
     NetworkNewsPage,
-    PloneItem,
     SectionPage,
 )
 from . import uploads
+from .models import PloneItem
 from .report import CREATED, MERGED, SKIPPED, UNCHANGED, UPDATED
 
 PAGE_MODELS = {

@@ -20,7 +20,9 @@ ROOT_URLCONF = "tests.plugin_site.urls"
 INSTALLED_APPS = [
     # The plugin:
     "strategy_pages",
-    "search",
+    "search.apps.StrategySearchConfig",
+    "strategy_pages.plone_import",
+    "wagtail.contrib.forms",
     "django_filters",
     "django_tasks_db",
     # A stock Wagtail site:
@@ -44,7 +46,7 @@ INSTALLED_APPS = [
 ]
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
-    "search": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["search-index"]},
+    "strategy_search": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["search-index"]},
 }
 MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",

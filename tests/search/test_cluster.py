@@ -42,17 +42,20 @@ def cluster(settings):
     urls = os.environ.get("SEARCH_CLUSTER_URLS")
     if not urls:
         pytest.fail("No cluster: run `make test`, or scripts/search-engine.sh cluster-start.")
-    settings.SEARCH_URL = urls
-    settings.SEARCH_BACKEND = "opensearch2"
-    settings.SEARCH_REPLICAS = 1
-    settings.SEARCH_INDEX_PREFIX = f"cluster_{uuid.uuid4().hex[:12]}_"
+    settings.STRATEGY_SEARCH_URL = urls
+    settings.STRATEGY_SEARCH_BACKEND = "opensearch2"
+    settings.STRATEGY_SEARCH_REPLICAS = 1
+    settings.STRATEGY_SEARCH_INDEX_PREFIX = f"cluster_{uuid.uuid4().hex[:12]}_"
     settings.TASKS = {
         **settings.TASKS,
-        "search": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["search-index"]},
+        "strategy_search": {
+            "BACKEND": "django_tasks_db.DatabaseBackend",
+            "QUEUES": ["search-index"],
+        },
     }
     yield engine()
     engine_script("cluster-start", "--keep-data")  # whole again for the next test
-    engine().client.indices.delete(index=f"{settings.SEARCH_INDEX_PREFIX}*")
+    engine().client.indices.delete(index=f"{settings.STRATEGY_SEARCH_INDEX_PREFIX}*")
 
 
 def wait_for(check, seconds=60):

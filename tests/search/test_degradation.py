@@ -56,7 +56,7 @@ def restricted(corpus, add_showcase):
 def test_search_answers_from_the_database_with_a_notice(
     restricted, staff_client, settings, hanging_engine, engine
 ):
-    settings.SEARCH_URL = DOWN if engine == "down" else hanging_engine
+    settings.STRATEGY_SEARCH_URL = DOWN if engine == "down" else hanging_engine
     started = time.monotonic()
     response = staff_client.get("/sok/", {"q": "förskolan"})
     elapsed = time.monotonic() - started
@@ -71,7 +71,7 @@ def test_search_answers_from_the_database_with_a_notice(
 def test_after_one_failure_searches_skip_the_engine_for_a_while(
     corpus, staff_client, settings, hanging_engine
 ):
-    settings.SEARCH_URL = hanging_engine
+    settings.STRATEGY_SEARCH_URL = hanging_engine
     staff_client.get("/api/search/", {"q": "städer"})
     started = time.monotonic()
     data = staff_client.get("/api/search/", {"q": "städer"}).json()
@@ -80,7 +80,7 @@ def test_after_one_failure_searches_skip_the_engine_for_a_while(
 
 
 def test_suggestions_and_the_api_degrade_too(corpus, staff_client, settings):
-    settings.SEARCH_URL = DOWN
+    settings.STRATEGY_SEARCH_URL = DOWN
     data = staff_client.get("/api/search/", {"q": "Köpenhamn"}).json()
     assert data["limited"] is True
     assert [r["title"] for r in data["results"]] == [
@@ -95,10 +95,13 @@ def test_suggestions_and_the_api_degrade_too(corpus, staff_client, settings):
 def test_publishing_while_the_engine_hangs_records_the_update_and_returns(
     tree, settings, hanging_engine, django_capture_on_commit_callbacks
 ):
-    settings.SEARCH_URL = hanging_engine
+    settings.STRATEGY_SEARCH_URL = hanging_engine
     settings.TASKS = {
         **settings.TASKS,
-        "search": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["search-index"]},
+        "strategy_search": {
+            "BACKEND": "django_tasks_db.DatabaseBackend",
+            "QUEUES": ["search-index"],
+        },
     }
     page = ProjectShowcasePage(
         title="Vänort i Reykjavik", committee=tree.committees["sodermalm"], live=False

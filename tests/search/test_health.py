@@ -31,7 +31,7 @@ def test_healthz_reports_the_engine_and_the_queue(client, tree, search_engine):
 
 
 def test_healthz_says_degraded_when_the_engine_is_down(client, db, settings):
-    settings.SEARCH_URL = "http://127.0.0.1:9"  # nothing listens on the discard port
+    settings.STRATEGY_SEARCH_URL = "http://127.0.0.1:9"  # nothing listens on the discard port
     response = client.get("/healthz")
     assert response.status_code == 200
     assert response.json()["status"] == "degraded"
@@ -39,7 +39,7 @@ def test_healthz_says_degraded_when_the_engine_is_down(client, db, settings):
 
 
 def test_the_admin_dashboard_shows_the_queue_to_editors(log_in_editor, db, settings):
-    settings.SEARCH_URL = "http://127.0.0.1:9"
+    settings.STRATEGY_SEARCH_URL = "http://127.0.0.1:9"
     client = log_in_editor("add_searchpromotion")
     PendingIndexUpdate.objects.create(
         page_id=42, requested_at="2026-01-01T00:00Z", next_attempt_at="2026-01-01T00:00Z"

@@ -5,7 +5,7 @@ import pytest
 from search.models import SearchSynonym
 from search.synonyms import alternatives
 
-ADD_URL = "/admin/snippets/search/searchsynonym/add/"
+ADD_URL = "/admin/snippets/strategy_search/searchsynonym/add/"
 
 
 @pytest.fixture

@@ -28,7 +28,10 @@ DOWN = "http://127.0.0.1:9"
 def database_queue(settings):
     settings.TASKS = {
         **settings.TASKS,
-        "search": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["search-index"]},
+        "strategy_search": {
+            "BACKEND": "django_tasks_db.DatabaseBackend",
+            "QUEUES": ["search-index"],
+        },
     }
 
 
@@ -79,8 +82,8 @@ def test_the_worker_applies_what_an_edit_recorded(committed_tree, database_queue
 
 def test_a_refused_update_is_kept_and_retried_until_the_engine_takes_it(indexed, settings, api):
     page = publish_showcase(indexed, "Klimatforum i Malmö")
-    engine_url = settings.SEARCH_URL
-    settings.SEARCH_URL = DOWN
+    engine_url = settings.STRATEGY_SEARCH_URL
+    settings.STRATEGY_SEARCH_URL = DOWN
     report = apply_due_updates()
     row = PendingIndexUpdate.objects.get(page_id=page.pk)
     assert (report.applied, report.failed, row.attempts) == (0, 1, 1)
@@ -88,7 +91,7 @@ def test_a_refused_update_is_kept_and_retried_until_the_engine_takes_it(indexed,
     assert "Connection refused" in row.last_error or "ConnectionError" in row.last_error
     assert apply_due_updates().failed == 0  # not due again before its pause is over
 
-    settings.SEARCH_URL = engine_url
+    settings.STRATEGY_SEARCH_URL = engine_url
     assert apply_due_updates(now=LATER).applied == 1
     indexing.engine().refresh(indexing.pages_alias())
     assert titles(api(q="Malmö")) == ["Klimatforum i Malmö"]

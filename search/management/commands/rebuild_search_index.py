@@ -12,7 +12,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         if not engine_configured():
-            raise CommandError("SEARCH_URL is not set: there is no search engine to index into.")
+            raise CommandError("STRATEGY_SEARCH_URL is not set: no search engine to index into.")
         report = rebuild()
         self.stdout.write(
             f"Indexed {report.documents} pages into {report.index} in {report.seconds:.1f} s "

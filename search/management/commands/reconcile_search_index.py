@@ -17,7 +17,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, dry_run, **options):
         if not engine_configured():
-            raise CommandError("SEARCH_URL is not set: there is no search index to reconcile.")
+            raise CommandError("STRATEGY_SEARCH_URL is not set: no search index to reconcile.")
         drift = find_drift()
         for label, ids in (
             ("missing", drift.missing),

@@ -1,7 +1,7 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from search.tasks import QUEUE, schedule_apply
+from search.tasks import BACKEND, QUEUE, schedule_apply
 
 
 class Command(BaseCommand):
@@ -16,6 +16,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, interval, batch, **options):
         schedule_apply()  # whatever was recorded while no worker ran
-        arguments = ["--backend", "search", "--queue-name", QUEUE, "--interval", str(interval)]
+        arguments = ["--backend", BACKEND, "--queue-name", QUEUE, "--interval", str(interval)]
         arguments += ["--no-startup-delay", "--no-reload", *(["--batch"] if batch else [])]
         call_command("db_worker", *arguments, verbosity=options["verbosity"])

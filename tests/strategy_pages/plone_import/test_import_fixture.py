@@ -15,9 +15,9 @@ from strategy_pages.models import (
     EventPage,
     LinkPage,
     NetworkNewsPage,
-    PloneItem,
     SectionPage,
 )
+from strategy_pages.plone_import.models import PloneItem
 
 # The README's table of the export: (portal type, review state) → count.
 README_COUNTS = {

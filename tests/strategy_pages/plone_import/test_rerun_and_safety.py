@@ -14,7 +14,8 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import GroupPagePermission, Page, PageViewRestriction, Revision
 
-from strategy_pages.models import Committee, PloneItem, Theme
+from strategy_pages.models import Committee, Theme
+from strategy_pages.plone_import.models import PloneItem
 
 from .conftest import FIXTURE
 

@@ -1,0 +1,49 @@
+"""The content app's settings, with their defaults, read in one place.
+
+STRATEGY_PAGES_BASE_TEMPLATE   the host's template the plugin's pages extend; they fill its
+                               "content" block (and "title" where it has one)
+STRATEGY_PAGES_PARENT_PAGE_TYPES  page types (as "app_label.ModelName") under which editors may
+                               create the plugin's start page and sections; None allows any page
+"""
+
+from django.conf import settings
+from wagtail import hooks
+
+DEFAULTS = {
+    "STRATEGY_PAGES_BASE_TEMPLATE": "base.html",
+    "STRATEGY_PAGES_PARENT_PAGE_TYPES": None,
+}
+
+#: A hook another app registers to give the plugin's pages a site search box: a function of the
+#: request that returns the search page's URL (the search app registers it).
+SITE_SEARCH_HOOK = "strategy_pages_site_search_url"
+
+
+def setting(name):
+    return getattr(settings, name, DEFAULTS[name])
+
+
+def base_template():
+    return setting("STRATEGY_PAGES_BASE_TEMPLATE")
+
+
+def top_level_parent_types(*own_types):
+    """Where the plugin's top-level pages may go: the plugin's own `own_types` and the host's
+    configured parents, or anywhere when the host configures none."""
+    host_types = setting("STRATEGY_PAGES_PARENT_PAGE_TYPES")
+    if host_types is None:
+        return None
+    return [*own_types, *host_types]
+
+
+def site_search_url(request):
+    for hook in hooks.get_hooks(SITE_SEARCH_HOOK):
+        url = hook(request)
+        if url:
+            return url
+    return ""
+
+
+def plugin_context(request):
+    """What every plugin template needs from the host: the base template and the search URL."""
+    return {"base_template": base_template(), "site_search_url": site_search_url(request)}
