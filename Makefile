@@ -26,11 +26,11 @@ test: install-test
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
-	$(VENV)/bin/pip install --quiet -e .
+	$(VENV)/bin/pip install --quiet -e ".[site,opensearch,plone]"
 	touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed
-	$(VENV)/bin/pip install --quiet -e ".[test]"
+	$(VENV)/bin/pip install --quiet -e ".[site,opensearch,plone,test]"
 	touch $@
 
 install: $(VENV)/.installed
@@ -73,12 +73,12 @@ search-engine-stop:
 lint: install-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/djhtml --check templates
+	$(VENV)/bin/djhtml --check templates strategy_pages/templates search/templates
 
 format: install-test
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
-	$(VENV)/bin/djhtml templates
+	$(VENV)/bin/djhtml templates strategy_pages/templates search/templates
 
 ## benchmark: generate the large corpus (once) and time page serving
 benchmark: install-test

@@ -10,10 +10,13 @@ export DJANGO_ALLOW_ASYNC_UNSAFE=true  # Playwright's sync API runs an event loo
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
-if [ ! -x /usr/bin/chromium ]; then
-    echo "== Installing Debian's Chromium for the browser tests"
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)            # the browser tests
+command -v xgettext >/dev/null || missing+=(gettext)     # the translation completeness check
+if [ "${#missing[@]}" -gt 0 ]; then
+    echo "== Installing ${missing[*]} from Debian's packages"
     as_root apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium >/dev/null
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 # pytest exits 5 when it collected nothing; say so plainly instead of failing obscurely.
@@ -30,7 +33,7 @@ run_pytest() {
 echo "== Lint"
 "$VENV/bin/ruff" check .
 "$VENV/bin/ruff" format --check .
-"$VENV/bin/djhtml" --check templates
+"$VENV/bin/djhtml" --check templates strategy_pages/templates search/templates
 "$VENV/bin/python" manage.py makemigrations --check --dry-run --settings=intranet.settings.test
 
 echo "== Starting OpenSearch 2.19 for the search engine tests"
@@ -39,11 +42,11 @@ SEARCH_URL="$(scripts/search-engine.sh start)"
 export SEARCH_URL SEARCH_BACKEND=opensearch2
 
 echo "== Tests on SQLite"
-DATABASE_URL="sqlite:///$(mktemp -d)/test.sqlite3" run_pytest -m "not search_cluster"
+DATABASE_URL="sqlite:///$(mktemp -d)/test.sqlite3" run_pytest -m "not search_cluster and not plugin_install"
 
 echo "== Tests on PostgreSQL"
 DATABASE_URL="$(scripts/postgres.sh start)"
-DATABASE_URL="$DATABASE_URL" run_pytest -m "not search_cluster"
+DATABASE_URL="$DATABASE_URL" run_pytest -m "not search_cluster and not plugin_install"
 
 echo "== Search engine tests on Elasticsearch 7.10"
 # One engine at a time: both runners look for cluster peers on the same transport ports.
@@ -60,3 +63,6 @@ scripts/search-engine.sh cluster-stop
 
 echo "== Plugin apps installed into a bare Wagtail site"
 DATABASE_URL="sqlite:///$(mktemp -d)/plugin.sqlite3" run_pytest --ds=tests.plugin_site.settings tests/plugin_site
+
+echo "== The plugin's wheel installed into a fresh wagtail start site, as the README says"
+run_pytest -m plugin_install tests/plugin_install

@@ -1,5 +1,6 @@
 """The facets staff can narrow a search by, and how their values are labelled and ordered."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -8,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from strategy_pages.listings import ShowcaseFilterSet
 from strategy_pages.models import Committee, CommitteeKind, Orientation, ShowcaseStatus, Theme
 
 from ..documents import document_type, page_models
@@ -46,33 +48,9 @@ class FacetResult:
         return [value for value in self.values if value.selected]
 
 
-@dataclass(frozen=True)
-class Facet:
-    """A query parameter, the document field it filters, and its values' labels in order."""
-
-    name: str
-    field: str
-    label: str
-
-    def known_values(self):
-        """{value: (label, group)} of every value this facet can take, in display order."""
-        key = f"{LABELS_CACHE_KEY}:{self.name}:{get_language()}"
-        values = cache.get(key)
-        if values is None:
-            values = KNOWN_VALUES[self.name]()
-            cache.set(key, values, LABELS_CACHE_SECONDS)
-        return values
-
-    def result(self, counts, selected):
-        """Values with results, plus the selected ones (with 0), labelled and ordered."""
-        known = self.known_values()
-        shown = [v for v in known if counts.get(v) or v in selected]
-        if self.name == "type":
-            shown.sort(key=lambda v: -counts.get(v, 0))
-        values = [
-            FacetValue(v, known[v][0], counts.get(v, 0), v in selected, known[v][1]) for v in shown
-        ]
-        return FacetResult(self.name, self.label, values)
+def _label(filter_name):
+    """The label the content's listings give the same filter, so both speak alike."""
+    return ShowcaseFilterSet.base_filters[filter_name].label
 
 
 def _committees():
@@ -109,22 +87,45 @@ def _statuses():
     return {value: (str(label), "") for value, label in ShowcaseStatus.choices}
 
 
-KNOWN_VALUES = {
-    "committee": _committees,
-    "orientation": _orientations,
-    "theme": _themes,
-    "type": _types,
-    "year": _years,
-    "status": _statuses,
-}
+@dataclass(frozen=True)
+class Facet:
+    """A query parameter, the document field it filters, its label, where its values and their
+    labels come from, and whether values are shown in that order or by their counts."""
+
+    name: str
+    field: str
+    label: str
+    values: Callable
+    by_count: bool = False
+
+    def known_values(self):
+        """{value: (label, group)} of every value this facet can take, in display order."""
+        key = f"{LABELS_CACHE_KEY}:{self.name}:{get_language()}"
+        values = cache.get(key)
+        if values is None:
+            values = self.values()
+            cache.set(key, values, LABELS_CACHE_SECONDS)
+        return values
+
+    def result(self, counts, selected):
+        """Values with results, plus the selected ones (with 0), labelled and ordered."""
+        known = self.known_values()
+        shown = [v for v in known if counts.get(v) or v in selected]
+        if self.by_count:
+            shown.sort(key=lambda v: -counts.get(v, 0))
+        values = [
+            FacetValue(v, known[v][0], counts.get(v, 0), v in selected, known[v][1]) for v in shown
+        ]
+        return FacetResult(self.name, self.label, values)
+
 
 FACETS = [
-    Facet("committee", "committee", _("Nämnd eller bolag")),
-    Facet("orientation", "orientations", _("Inriktning")),
-    Facet("theme", "themes", _("Tema")),
-    Facet("type", "type", _("Innehållstyp")),
-    Facet("year", "year", _("År")),
-    Facet("status", "status", _("Status")),
+    Facet("committee", "committee", _label("committee"), _committees),
+    Facet("orientation", "orientations", _label("orientation"), _orientations),
+    Facet("theme", "themes", _label("theme"), _themes),
+    Facet("type", "type", _("Content type"), _types, by_count=True),
+    Facet("year", "year", _label("year"), _years),
+    Facet("status", "status", _label("status"), _statuses),
 ]
 FACETS_BY_NAME = {facet.name: facet for facet in FACETS}
 

@@ -58,8 +58,8 @@ MIDDLEWARE = [
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        # The host's own base.html first, then the plugin's default page templates.
-        "DIRS": [HERE / "templates", REPO / "templates"],
+        # The host's own base.html; the plugin's templates come from its apps.
+        "DIRS": [HERE / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
