@@ -16,12 +16,12 @@ class NoResultsDailyHits(models.Model):
     """How many times, on one day, a query found nothing."""
 
     query = models.ForeignKey(Query, on_delete=models.CASCADE, related_name="no_results_daily_hits")
-    date = models.DateField(_("datum"))
-    hits = models.PositiveIntegerField(_("sökningar"), default=0)
+    date = models.DateField(_("date"))
+    hits = models.PositiveIntegerField(_("searches"), default=0)
 
     class Meta:
-        verbose_name = _("sökning utan träffar")
-        verbose_name_plural = _("sökningar utan träffar")
+        verbose_name = _("search without results")
+        verbose_name_plural = _("searches without results")
         constraints = [
             models.UniqueConstraint(fields=["query", "date"], name="unique_no_results_query_date")
         ]
@@ -40,18 +40,17 @@ class SearchSynonym(models.Model):
     stadsdelsnämnd. A search for one also finds pages with the others, at once after saving."""
 
     terms = models.CharField(
-        _("ord som betyder samma sak"),
+        _("words that mean the same"),
         max_length=500,
         unique=True,
         help_text=_(
-            "Två eller fler ord eller uttryck, åtskilda med kommatecken, "
-            "t.ex. ”SDN, stadsdelsnämnd”."
+            "Two or more words or expressions, separated by commas, e.g. “SDN, stadsdelsnämnd”."
         ),
     )
 
     class Meta:
         verbose_name = _("synonym")
-        verbose_name_plural = _("synonymer")
+        verbose_name_plural = _("synonyms")
         ordering = ["terms"]
 
     def __str__(self):
@@ -63,7 +62,7 @@ class SearchSynonym(models.Model):
     def clean(self):
         if len(self.term_list()) < 2:
             raise ValidationError(
-                {"terms": _("Skriv minst två ord eller uttryck, åtskilda med kommatecken.")}
+                {"terms": _("Enter at least two words or expressions, separated by commas.")}
             )
         self.terms = ", ".join(self.term_list())
 
@@ -76,15 +75,15 @@ class PendingIndexUpdate(models.Model):
     database when it runs, so updates are idempotent and the newest edit always wins.
     """
 
-    page_id = models.BigIntegerField(_("sidans id"), unique=True)
-    requested_at = models.DateTimeField(_("begärd"), db_index=True)
-    attempts = models.PositiveIntegerField(_("försök"), default=0)
-    next_attempt_at = models.DateTimeField(_("nästa försök"), db_index=True)
-    last_error = models.TextField(_("senaste fel"), blank=True)
+    page_id = models.BigIntegerField(_("page id"), unique=True)
+    requested_at = models.DateTimeField(_("requested"), db_index=True)
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    next_attempt_at = models.DateTimeField(_("next attempt"), db_index=True)
+    last_error = models.TextField(_("last error"), blank=True)
 
     class Meta:
-        verbose_name = _("väntande indexuppdatering")
-        verbose_name_plural = _("väntande indexuppdateringar")
+        verbose_name = _("pending index update")
+        verbose_name_plural = _("pending index updates")
 
     def __str__(self):
         return f"page {self.page_id} ({self.attempts} attempts)"

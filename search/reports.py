@@ -19,12 +19,12 @@ class SearchReportView(ReportView):
     is_searchable = True
     search_fields = ["query_string"]
     default_ordering = "-_hits"
-    hits_label = _("Sökningar")
+    hits_label = _("Searches")
 
     @property
     def columns(self):
         return [
-            Column("query_string", label=_("Sökord"), sort_key="query_string"),
+            Column("query_string", label=_("Search term"), sort_key="query_string"),
             NumberColumn("_hits", label=self.hits_label, sort_key="_hits"),
         ]
 
@@ -42,7 +42,7 @@ class SearchReportView(ReportView):
 
 
 class PopularQueriesReportView(SearchReportView):
-    page_title = _("Populära sökningar")
+    page_title = _("Popular searches")
     index_url_name = "search_reports:popular"
     index_results_url_name = "search_reports:popular_results"
 
@@ -51,10 +51,10 @@ class PopularQueriesReportView(SearchReportView):
 
 
 class NoResultsQueriesReportView(SearchReportView):
-    page_title = _("Sökningar utan träffar")
+    page_title = _("Searches without results")
     index_url_name = "search_reports:no_results"
     index_results_url_name = "search_reports:no_results_results"
-    hits_label = _("Sökningar utan träffar")
+    hits_label = _("Searches without results")
 
     def get_base_queryset(self):
         return (

@@ -56,10 +56,10 @@ def search_api(request):
         return _error(401, _("Log in to search."))
     unknown = unknown_parameters(request.GET)
     if unknown:
-        return _error(400, _("Okända parametrar: %s.") % ", ".join(unknown))
+        return _error(400, _("Unknown parameters: %s.") % ", ".join(unknown))
     form = SearchForm(request.GET)
     if not form.is_valid():
-        return _error(400, _("Ogiltiga parametrar."), form.error_messages())
+        return _error(400, _("Invalid parameters."), form.error_messages())
     params = form.params()
     results = run_search(params, request)
     _record(params, results)
@@ -97,9 +97,11 @@ def suggest_api(request):
         return _error(401, _("Log in to search."))
     prefix = " ".join(request.GET.get("q", "").split())
     if not prefix:
-        return _error(400, _("Ange början på ett sökord i parametern q."))
+        return _error(400, _("Give the beginning of a search term in the q parameter."))
     if len(prefix) > MAX_PREFIX_LENGTH:
-        return _error(400, _("Sökordet får vara högst %d tecken.") % MAX_PREFIX_LENGTH)
+        return _error(
+            400, _("The search term may be at most %d characters long.") % MAX_PREFIX_LENGTH
+        )
     hits = suggest(prefix, request)
     return JsonResponse(
         {

@@ -42,14 +42,14 @@ class EditorReportMenuItem(MenuItem):
 @hooks.register("register_reports_menu_item")
 def register_popular_queries_report():
     return EditorReportMenuItem(
-        _("Populära sökningar"), reverse("search_reports:popular"), icon_name="search", order=1310
+        _("Popular searches"), reverse("search_reports:popular"), icon_name="search", order=1310
     )
 
 
 @hooks.register("register_reports_menu_item")
 def register_no_results_report():
     return EditorReportMenuItem(
-        _("Sökningar utan träffar"),
+        _("Searches without results"),
         reverse("search_reports:no_results"),
         icon_name="warning",
         order=1320,
@@ -59,7 +59,7 @@ def register_no_results_report():
 class SynonymViewSet(SnippetViewSet):
     model = SearchSynonym
     icon = "link"
-    menu_label = _("Synonymer i sök")
+    menu_label = _("Search synonyms")
     menu_name = "search-synonyms"
     add_to_settings_menu = True
     list_display = ["terms"]

@@ -9,52 +9,52 @@ RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "documen
 
 
 class HeadingBlock(blocks.StructBlock):
-    text = blocks.CharBlock(label=_("Rubrik"))
+    text = blocks.CharBlock(label=_("Heading"))
     level = blocks.ChoiceBlock(
-        choices=[("h2", _("Rubrik 2")), ("h3", _("Rubrik 3"))], default="h2", label=_("Nivå")
+        choices=[("h2", _("Heading 2")), ("h3", _("Heading 3"))], default="h2", label=_("Level")
     )
 
     class Meta:
         icon = "title"
         template = "strategy_pages/blocks/heading.html"
-        label = _("Rubrik")
-        description = _("En mellanrubrik som delar upp texten.")
+        label = _("Heading")
+        description = _("A subheading that divides the text.")
         preview_value = {"text": "Internationellt samarbete", "level": "h2"}
 
 
 class QuoteBlock(blocks.StructBlock):
-    quote = blocks.TextBlock(label=_("Citat"))
-    attribution = blocks.CharBlock(required=False, label=_("Källa"))
+    quote = blocks.TextBlock(label=_("Quote"))
+    attribution = blocks.CharBlock(required=False, label=_("Source"))
 
     class Meta:
         icon = "openquote"
         template = "strategy_pages/blocks/quote.html"
-        label = _("Citat")
-        description = _("Ett citat med källa.")
+        label = _("Quote")
+        description = _("A quote with its source.")
         preview_value = {"quote": "Ett Stockholm för alla.", "attribution": "Vision 2040"}
 
 
 class FactBoxBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(label=_("Rubrik"))
+    heading = blocks.CharBlock(label=_("Heading"))
     text = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label=_("Text"))
 
     class Meta:
         icon = "info-circle"
         template = "strategy_pages/blocks/fact_box.html"
-        label = _("Faktaruta")
-        description = _("En avgränsad ruta med fakta, t.ex. budget eller kontaktuppgifter.")
+        label = _("Fact box")
+        description = _("A separate box of facts, e.g. the budget or contact details.")
         preview_value = {"heading": "Fakta", "text": "<p>Projektet pågår 2016–2018.</p>"}
 
 
 class DocumentListBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(required=False, label=_("Rubrik"))
-    documents = blocks.ListBlock(DocumentChooserBlock(), label=_("Dokument"))
+    heading = blocks.CharBlock(required=False, label=_("Heading"))
+    documents = blocks.ListBlock(DocumentChooserBlock(), label=_("Documents"))
 
     class Meta:
         icon = "doc-full"
         template = "strategy_pages/blocks/document_list.html"
-        label = _("Dokumentlista")
-        description = _("Länkar till bifogade dokument.")
+        label = _("Document list")
+        description = _("Links to attached documents.")
 
 
 class BodyBlock(blocks.StreamBlock):
@@ -62,15 +62,15 @@ class BodyBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(
         features=RICH_TEXT_FEATURES,
         icon="pilcrow",
-        label=_("Stycke"),
+        label=_("Paragraph"),
         template="strategy_pages/blocks/paragraph.html",
-        description=_("Brödtext med länkar och listor."),
+        description=_("Body text with links and lists."),
         preview_value="<p>Staden arbetar för ett Stockholm för alla.</p>",
     )
     image = ImageBlock(
-        label=_("Bild"),
+        label=_("Image"),
         template="strategy_pages/blocks/image.html",
-        description=_("En bild med obligatorisk alternativtext."),
+        description=_("An image with required alternative text."),
     )
     quote = QuoteBlock()
     fact_box = FactBoxBlock()
@@ -81,23 +81,23 @@ class BodyBlock(blocks.StreamBlock):
 
 
 class GoalBlock(blocks.StructBlock):
-    title = blocks.CharBlock(label=_("Mål"))
+    title = blocks.CharBlock(label=_("Goal"))
     dimension = blocks.ChoiceBlock(
         choices=[
-            ("social", _("Socialt hållbar")),
-            ("economic", _("Ekonomiskt hållbar")),
-            ("ecological", _("Ekologiskt hållbar")),
-            ("democratic", _("Demokratiskt hållbar")),
+            ("social", _("Socially sustainable")),
+            ("economic", _("Economically sustainable")),
+            ("ecological", _("Ecologically sustainable")),
+            ("democratic", _("Democratically sustainable")),
         ],
-        label=_("Budgetens inriktningsmål"),
+        label=_("Budget orientation goal"),
     )
-    description = blocks.TextBlock(required=False, label=_("Beskrivning"))
+    description = blocks.TextBlock(required=False, label=_("Description"))
 
     class Meta:
         icon = "success"
         template = "strategy_pages/blocks/goal.html"
-        label = _("Övergripande mål")
-        description = _("Ett övergripande mål kopplat till budgetens inriktningsmål.")
+        label = _("Overall goal")
+        description = _("An overall goal linked to the budget's orientation goals.")
         preview_value = {"title": "Ett Stockholm för alla", "dimension": "social"}
 
     def get_context(self, value, parent_context=None):
@@ -108,39 +108,39 @@ class GoalBlock(blocks.StructBlock):
 
 
 class ResponsibilityBlock(blocks.StructBlock):
-    actor = blocks.CharBlock(label=_("Vem"))
-    responsibility = blocks.TextBlock(label=_("Ansvar"))
+    actor = blocks.CharBlock(label=_("Who"))
+    responsibility = blocks.TextBlock(label=_("Responsibility"))
 
     class Meta:
         icon = "group"
         template = "strategy_pages/blocks/responsibility.html"
-        label = _("Ansvar")
-        description = _("Vem som ansvarar för vad i det internationella arbetet.")
+        label = _("Responsibility")
+        description = _("Who is responsible for what in the international work.")
         preview_value = {"actor": "Stadsledningskontoret", "responsibility": "Samordnar nätverket."}
 
 
 class MilestoneBlock(blocks.StructBlock):
-    year = blocks.IntegerBlock(min_value=1900, max_value=2100, label=_("År"))
-    event = blocks.TextBlock(label=_("Händelse"))
+    year = blocks.IntegerBlock(min_value=1900, max_value=2100, label=_("Year"))
+    event = blocks.TextBlock(label=_("Event"))
 
     class Meta:
         icon = "date"
         template = "strategy_pages/blocks/milestone.html"
-        label = _("Händelse")
-        description = _("En milstolpe i strategins historik.")
+        label = _("Milestone")
+        description = _("A milestone in the strategy's history.")
         preview_value = {"year": 2008, "event": "Kommunfullmäktige antar riktlinjer."}
 
 
 class PartnerBlock(blocks.StructBlock):
     organisation = blocks.CharBlock(label=_("Organisation"))
-    city = blocks.CharBlock(required=False, label=_("Stad"))
-    country = blocks.CharBlock(label=_("Land"))
+    city = blocks.CharBlock(required=False, label=_("City"))
+    country = blocks.CharBlock(label=_("Country"))
 
     class Meta:
         icon = "globe"
         template = "strategy_pages/blocks/partner.html"
         label = _("Partner")
-        description = _("En internationell partner i projektet.")
+        description = _("An international partner in the project.")
         preview_value = {
             "organisation": "Förskoleförvaltningen",
             "city": "Helsingfors",
@@ -149,32 +149,32 @@ class PartnerBlock(blocks.StructBlock):
 
 
 class LinkBlock(blocks.StructBlock):
-    title = blocks.CharBlock(label=_("Länktext"))
-    url = blocks.URLBlock(label=_("Adress"))
+    title = blocks.CharBlock(label=_("Link text"))
+    url = blocks.URLBlock(label=_("Address"))
 
     class Meta:
         icon = "link"
         template = "strategy_pages/blocks/link.html"
-        label = _("Länk")
-        description = _("En länk, t.ex. till ett EU-program eller en partners webbplats.")
+        label = _("Link")
+        description = _("A link, e.g. to an EU programme or a partner's website.")
         preview_value = {"title": "Erasmus+", "url": "https://erasmus-plus.ec.europa.eu/"}
 
 
 class GalleryImageBlock(ImageBlock):
     class Meta:
         template = "strategy_pages/blocks/gallery_image.html"
-        label = _("Bild")
-        description = _("En bild i projektets bildgalleri, med alternativtext.")
+        label = _("Image")
+        description = _("An image in the project's gallery, with alternative text.")
 
 
 class RelatedContentBlock(blocks.StreamBlock):
     """Pages and documents a reader may want next, e.g. Plone's related items."""
 
     page = blocks.PageChooserBlock(
-        label=_("Sida"), description=_("En annan sida på intranätet."), icon="doc-empty"
+        label=_("Page"), description=_("Another page on the intranet."), icon="doc-empty"
     )
     document = DocumentChooserBlock(
-        label=_("Dokument"), description=_("Ett bifogat dokument."), icon="doc-full"
+        label=_("Document"), description=_("An attached document."), icon="doc-full"
     )
 
     class Meta:

@@ -25,7 +25,7 @@ class CommitteeOwnedPageForm(WagtailAdminPageForm):
         if self.section_committee and committee and committee != self.section_committee:
             self.add_error(
                 "committee",
-                _("Sidan ligger under %(section)s och måste ägas av den nämnden.")
+                _("The page is under %(section)s and must be owned by that committee.")
                 % {"section": self.section_committee},
             )
         return cleaned_data

@@ -40,14 +40,14 @@ class ListingFilterSet(django_filters.FilterSet):
 
     date_field = "date"
 
-    committee = _slug_filter("committee", Committee.objects.all(), _("Nämnd eller bolag"))
-    orientation = _slug_filter("orientations", Orientation.objects.all(), _("Inriktning"))
-    theme = _slug_filter("themes", Theme.objects.all(), _("Tema"))
+    committee = _slug_filter("committee", Committee.objects.all(), _("Committee or company"))
+    orientation = _slug_filter("orientations", Orientation.objects.all(), _("Orientation"))
+    theme = _slug_filter("themes", Theme.objects.all(), _("Theme"))
     dimension = _slug_filter(
-        "dimensions", SustainabilityDimension.objects.all(), _("Hållbarhetsdimension")
+        "dimensions", SustainabilityDimension.objects.all(), _("Sustainability dimension")
     )
     year = django_filters.TypedMultipleChoiceFilter(
-        method="filter_year", label=_("År"), coerce=int, widget=forms.CheckboxSelectMultiple
+        method="filter_year", label=_("Year"), coerce=int, widget=forms.CheckboxSelectMultiple
     )
 
     def __init__(self, data=None, queryset=None, *, request=None, prefix=None, years=()):

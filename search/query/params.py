@@ -11,7 +11,7 @@ MAX_QUERY_LENGTH = 200
 PAGE_SIZE = 20
 # Engines refuse to page past 10,000 hits; nobody reads that far either.
 MAX_PAGE = 10_000 // PAGE_SIZE
-SORTS = {"relevance": _("Relevans"), "date": _("Datum, nyast först")}
+SORTS = {"relevance": _("Relevance"), "date": _("Date, newest first")}
 
 
 @dataclass(frozen=True)
@@ -40,18 +40,18 @@ class SearchForm(forms.Form):
     q = forms.CharField(
         required=False,
         max_length=MAX_QUERY_LENGTH,
-        label=_("Sökord"),
+        label=_("Search term"),
         error_messages={
-            "max_length": _("Sökningen får vara högst %(limit_value)d tecken."),
+            "max_length": _("The search may be at most %(limit_value)d characters long."),
         },
     )
-    sort = forms.ChoiceField(required=False, choices=list(SORTS.items()), label=_("Sortera"))
+    sort = forms.ChoiceField(required=False, choices=list(SORTS.items()), label=_("Sort"))
     page = forms.IntegerField(
         required=False,
         min_value=1,
         max_value=MAX_PAGE,
-        label=_("Sida"),
-        error_messages={"invalid": _("Sidan ska vara ett heltal.")},
+        label=_("Page"),
+        error_messages={"invalid": _("The page must be a whole number.")},
     )
 
     def __init__(self, data, **kwargs):
@@ -60,7 +60,7 @@ class SearchForm(forms.Form):
             self.fields[facet.name] = FacetField(
                 facet,
                 error_messages={
-                    "invalid_choice": _("Okänt värde för %(facet)s: %%(value)s.")
+                    "invalid_choice": _("Unknown value for %(facet)s: %%(value)s.")
                     % {"facet": str(facet.label).lower()}
                 },
             )

@@ -16,9 +16,9 @@ class IntranetPage(Page):
     """Base for every page type: a short summary used in listings, search results and previews."""
 
     summary = models.TextField(
-        _("sammanfattning"),
+        _("summary"),
         blank=True,
-        help_text=_("En eller två meningar som visas i listor och sökresultat."),
+        help_text=_("One or two sentences shown in listings and search results."),
     )
 
     content_panels = [*Page.content_panels, FieldPanel("summary")]
@@ -72,7 +72,7 @@ class IntranetPage(Page):
 class SectionIndexPage(IntranetPage):
     """A section's landing page right below the start page: an introduction, then a listing."""
 
-    intro = models.TextField(_("ingress"), blank=True)
+    intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = [*IntranetPage.content_panels, FieldPanel("intro")]
     parent_page_types = top_level_parent_types("strategy_pages.IntranetHomePage")
@@ -87,29 +87,32 @@ class IllustratedPage(IntranetPage):
 
     image = models.ForeignKey(
         "wagtailimages.Image",
-        verbose_name=_("bild"),
+        verbose_name=_("image"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
     image_alt = models.CharField(
-        _("alternativtext"),
+        _("alternative text"),
         max_length=255,
         blank=True,
-        help_text=_("Beskriv vad bilden visar för den som inte ser den. Krävs om en bild valts."),
+        help_text=_(
+            "Describe what the image shows for someone who cannot see it. "
+            "Required if an image is chosen."
+        ),
     )
     image_caption = models.CharField(
-        _("bildtext"),
+        _("caption"),
         max_length=255,
         blank=True,
-        help_text=_("Visas under bilden, t.ex. vem som har tagit fotot."),
+        help_text=_("Shown below the image, e.g. who took the photo."),
     )
 
     image_panels = [
         MultiFieldPanel(
             [FieldPanel("image"), FieldPanel("image_alt"), FieldPanel("image_caption")],
-            heading=_("Bild"),
+            heading=_("Image"),
         )
     ]
 
@@ -119,7 +122,7 @@ class IllustratedPage(IntranetPage):
     def clean(self):
         super().clean()
         if self.image_id and not self.image_alt.strip():
-            raise ValidationError({"image_alt": _("Skriv en alternativtext till bilden.")})
+            raise ValidationError({"image_alt": _("Write an alternative text for the image.")})
 
 
 class CommitteeOwnedPage(IllustratedPage):
@@ -128,12 +131,12 @@ class CommitteeOwnedPage(IllustratedPage):
 
     committee = models.ForeignKey(
         "strategy_pages.Committee",
-        verbose_name=_("nämnd eller bolag"),
+        verbose_name=_("committee or company"),
         null=True,
         blank=False,
         on_delete=models.PROTECT,
         related_name="+",
-        help_text=_("Den nämnd eller det bolag som äger innehållet. Krävs för att publicera."),
+        help_text=_("The committee or company that owns the content. Required for publishing."),
     )
 
     serve_select_related = ("committee__section_page", "image")

@@ -17,24 +17,24 @@ class ClassifiedPage(CommitteeOwnedPage):
 
     orientations = ParentalManyToManyField(
         "strategy_pages.Orientation",
-        verbose_name=_("inriktningar"),
+        verbose_name=_("orientations"),
         blank=True,
         related_name="+",
-        help_text=_("Vilka av strategins fyra inriktningar innehållet hör till."),
+        help_text=_("Which of the strategy's four orientations the content belongs to."),
     )
     dimensions = ParentalManyToManyField(
         "strategy_pages.SustainabilityDimension",
-        verbose_name=_("hållbarhetsdimensioner"),
+        verbose_name=_("sustainability dimensions"),
         blank=True,
         related_name="+",
-        help_text=_("Budgetens inriktningsmål som innehållet bidrar till."),
+        help_text=_("The budget's orientation goals that the content contributes to."),
     )
     themes = ParentalManyToManyField(
         "strategy_pages.Theme",
-        verbose_name=_("teman"),
+        verbose_name=_("themes"),
         blank=True,
         related_name="+",
-        help_text=_("Tvärsektoriella teman, t.ex. från lokala utvecklingsprogram."),
+        help_text=_("Cross-sector themes, e.g. from local development programmes."),
     )
 
     classification_panels = [
@@ -45,7 +45,7 @@ class ClassifiedPage(CommitteeOwnedPage):
                 FieldPanel("dimensions", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
             ],
-            heading=_("Klassificering"),
+            heading=_("Classification"),
         )
     ]
 

@@ -18,13 +18,13 @@ from .taxonomy import CommitteeKind
 class CommitteeIndexPage(SectionIndexPage):
     """Lists the committees and company boards, grouped by kind."""
 
-    page_description = _("Listan över nämnder och bolag.")
+    page_description = _("The list of committees and companies.")
 
     subpage_types = ["strategy_pages.CommitteePage"]
     template = "strategy_pages/pages/committee_index_page.html"
 
     class Meta:
-        verbose_name = _("nämndlista")
+        verbose_name = _("committee list")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -48,16 +48,17 @@ class CommitteePage(IntranetPage):
     pages live below it, so a group can be given editing rights on exactly this subtree."""
 
     page_description = _(
-        "En nämnds eller ett bolags egen del av intranätet, där dess projekt och remissvar ligger."
+        "A committee's or company's own part of the intranet, where its projects and "
+        "consultation responses live."
     )
 
     committee = models.OneToOneField(
         "strategy_pages.Committee",
-        verbose_name=_("nämnd eller bolag"),
+        verbose_name=_("committee or company"),
         on_delete=models.PROTECT,
         related_name="section_page",
     )
-    intro = models.TextField(_("ingress"), blank=True)
+    intro = models.TextField(_("introduction"), blank=True)
     facet_fields = {"committee": "committee__slug"}
 
     content_panels = [*IntranetPage.content_panels, FieldPanel("committee"), FieldPanel("intro")]
@@ -75,8 +76,8 @@ class CommitteePage(IntranetPage):
     template = "strategy_pages/pages/committee_page.html"
 
     class Meta:
-        verbose_name = _("nämndsida")
-        verbose_name_plural = _("nämndsidor")
+        verbose_name = _("committee page")
+        verbose_name_plural = _("committee pages")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -14,27 +14,32 @@ class ConsultationResponsePage(CommitteeOwnedPage):
     """A committee's consultation response, e.g. a district committee's statement on the
     City Executive Office's proposal for an international strategy."""
 
-    page_description = _("En nämnds yttrande över en remiss.")
+    page_description = _("A committee's statement on a consultation.")
 
     consultation_title = models.CharField(
-        _("remiss"), max_length=255, help_text=_("Remissens titel, t.ex. förslaget som besvaras.")
+        _("consultation"),
+        max_length=255,
+        help_text=_("The consultation's title, e.g. the proposal being answered."),
     )
     consultation_registry_number = models.CharField(
-        _("remissens diarienummer"), max_length=60, blank=True, help_text=_("T.ex. 171-482/2016.")
+        _("consultation registry number"),
+        max_length=60,
+        blank=True,
+        help_text=_("E.g. 171-482/2016."),
     )
-    registry_number = models.CharField(_("nämndens diarienummer"), max_length=60, blank=True)
+    registry_number = models.CharField(_("committee registry number"), max_length=60, blank=True)
     consulting_body = models.CharField(
-        _("remitterad av"), max_length=255, blank=True, help_text=_("T.ex. kommunstyrelsen.")
+        _("referred by"), max_length=255, blank=True, help_text=_("E.g. the City Executive Board.")
     )
-    deadline = models.DateField(_("sista svarsdag"), null=True, blank=True)
-    meeting_date = models.DateField(_("sammanträdesdatum"), null=True, blank=True)
+    deadline = models.DateField(_("response deadline"), null=True, blank=True)
+    meeting_date = models.DateField(_("meeting date"), null=True, blank=True)
     listing_date_field = "meeting_date"
     decision_proposal = RichTextField(
-        _("förslag till beslut"), features=RICH_TEXT_FEATURES, blank=True
+        _("proposed decision"), features=RICH_TEXT_FEATURES, blank=True
     )
-    body = StreamField(BodyBlock(), verbose_name=_("yttrande"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("statement"), blank=True)
     signed_by = models.TextField(
-        _("undertecknat av"), blank=True, help_text=_("Namn och titel, en per rad.")
+        _("signed by"), blank=True, help_text=_("Name and title, one per line.")
     )
 
     content_panels = [
@@ -49,7 +54,7 @@ class ConsultationResponsePage(CommitteeOwnedPage):
                 FieldPanel("consulting_body"),
                 FieldRowPanel([FieldPanel("deadline"), FieldPanel("meeting_date")]),
             ],
-            heading=_("Remissen"),
+            heading=_("The consultation"),
         ),
         FieldPanel("decision_proposal"),
         FieldPanel("body"),
@@ -70,8 +75,8 @@ class ConsultationResponsePage(CommitteeOwnedPage):
     template = "strategy_pages/pages/consultation_response_page.html"
 
     class Meta:
-        verbose_name = _("remissvar")
-        verbose_name_plural = _("remissvar")
+        verbose_name = _("consultation response")
+        verbose_name_plural = _("consultation responses")
 
     def signatories(self):
         return [line.strip() for line in self.signed_by.splitlines() if line.strip()]

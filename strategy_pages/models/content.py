@@ -22,21 +22,21 @@ def optional_committee():
     """The owning committee, optional for general pages: many belong to the whole intranet."""
     return models.ForeignKey(
         "strategy_pages.Committee",
-        verbose_name=_("nämnd eller bolag"),
+        verbose_name=_("committee or company"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
-        help_text=_("Den nämnd eller det bolag som äger sidan, om den hör till en."),
+        help_text=_("The committee or company that owns the page, if it belongs to one."),
     )
 
 
 def related_content():
     return StreamField(
         RelatedContentBlock(),
-        verbose_name=_("relaterat"),
+        verbose_name=_("related"),
         blank=True,
-        help_text=_("Sidor och dokument som hör ihop med den här sidan."),
+        help_text=_("Pages and documents related to this page."),
     )
 
 
@@ -44,11 +44,11 @@ class ContentPage(ClassifiedPage):
     """A page of information that is neither news nor a showcase, e.g. guidelines or an FAQ."""
 
     page_description = _(
-        "En informationssida, t.ex. riktlinjer, frågor och svar eller om en verksamhet."
+        "An information page, e.g. guidelines, questions and answers, or about a service."
     )
 
     committee = optional_committee()
-    body = StreamField(BodyBlock(), verbose_name=_("brödtext"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("body text"), blank=True)
     related = related_content()
 
     content_panels = [
@@ -64,5 +64,5 @@ class ContentPage(ClassifiedPage):
     template = "strategy_pages/pages/content_page.html"
 
     class Meta:
-        verbose_name = _("informationssida")
-        verbose_name_plural = _("informationssidor")
+        verbose_name = _("information page")
+        verbose_name_plural = _("information pages")

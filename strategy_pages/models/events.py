@@ -16,21 +16,21 @@ from .content import GENERAL_PAGE_PARENTS, optional_committee, related_content
 class EventPage(ClassifiedPage):
     """An event staff may attend, e.g. a dialogue meeting, with its time, place and contact."""
 
-    page_description = _("Ett evenemang, t.ex. ett dialogmöte, med tid, plats och kontakt.")
+    page_description = _("An event, e.g. a dialogue meeting, with its time, place and contact.")
 
     committee = optional_committee()
-    start = models.DateTimeField(_("börjar"), db_index=True)
-    end = models.DateTimeField(_("slutar"), null=True, blank=True)
+    start = models.DateTimeField(_("starts"), db_index=True)
+    end = models.DateTimeField(_("ends"), null=True, blank=True)
     listing_date_field = "start"
-    whole_day = models.BooleanField(_("heldag"), default=False)
-    location = models.CharField(_("plats"), max_length=255, blank=True)
-    contact_name = models.CharField(_("kontaktperson"), max_length=255, blank=True)
-    contact_email = models.EmailField(_("e-post"), blank=True)
-    contact_phone = models.CharField(_("telefon"), max_length=40, blank=True)
+    whole_day = models.BooleanField(_("all day"), default=False)
+    location = models.CharField(_("location"), max_length=255, blank=True)
+    contact_name = models.CharField(_("contact person"), max_length=255, blank=True)
+    contact_email = models.EmailField(_("email"), blank=True)
+    contact_phone = models.CharField(_("phone"), max_length=40, blank=True)
     event_url = models.URLField(
-        _("webbplats"), max_length=500, blank=True, help_text=_("T.ex. anmälan eller program.")
+        _("website"), max_length=500, blank=True, help_text=_("E.g. registration or programme.")
     )
-    body = StreamField(BodyBlock(), verbose_name=_("beskrivning"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("description"), blank=True)
     related = related_content()
 
     content_panels = [
@@ -42,11 +42,11 @@ class EventPage(ClassifiedPage):
                 FieldPanel("location"),
                 FieldPanel("event_url"),
             ],
-            heading=_("Tid och plats"),
+            heading=_("Time and place"),
         ),
         MultiFieldPanel(
             [FieldPanel("contact_name"), FieldPanel("contact_email"), FieldPanel("contact_phone")],
-            heading=_("Kontaktperson"),
+            heading=_("Contact person"),
         ),
         *ClassifiedPage.image_panels,
         FieldPanel("body"),
@@ -64,10 +64,10 @@ class EventPage(ClassifiedPage):
     template = "strategy_pages/pages/event_page.html"
 
     class Meta:
-        verbose_name = _("evenemang")
-        verbose_name_plural = _("evenemang")
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
 
     def clean(self):
         super().clean()
         if self.start and self.end and self.end < self.start:
-            raise ValidationError({"end": _("Evenemanget kan inte sluta innan det börjar.")})
+            raise ValidationError({"end": _("The event cannot end before it starts.")})

@@ -22,10 +22,10 @@ class IntranetHomePage(IntranetPage):
     a search box."""
 
     page_description = _(
-        "Startsidan: senaste nyheterna, utvalda projekt, de fyra inriktningarna och sökrutan."
+        "The start page: latest news, featured projects, the four orientations and the search box."
     )
 
-    intro = models.TextField(_("ingress"), blank=True)
+    intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = [*IntranetPage.content_panels, FieldPanel("intro")]
     # The root makes it a site of its own; configured host pages make it a part of theirs.
@@ -43,7 +43,7 @@ class IntranetHomePage(IntranetPage):
     template = "strategy_pages/pages/intranet_home_page.html"
 
     class Meta:
-        verbose_name = _("startsida")
+        verbose_name = _("start page")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

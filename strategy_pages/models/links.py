@@ -13,9 +13,9 @@ class LinkPage(IntranetPage):
     """A link to another website, kept among a section's pages; section listings link straight
     to the address, and the page itself says where the link leads."""
 
-    page_description = _("En länk till en annan webbplats, som visas bland avsnittets sidor.")
+    page_description = _("A link to another website, listed among the section's pages.")
 
-    link_url = models.URLField(_("adress"), max_length=2000)
+    link_url = models.URLField(_("address"), max_length=2000)
 
     content_panels = [*IntranetPage.content_panels, FieldPanel("link_url")]
     search_fields = [*IntranetPage.search_fields, index.SearchField("link_url")]
@@ -24,5 +24,5 @@ class LinkPage(IntranetPage):
     template = "strategy_pages/pages/link_page.html"
 
     class Meta:
-        verbose_name = _("länk")
-        verbose_name_plural = _("länkar")
+        verbose_name = _("link")
+        verbose_name_plural = _("links")

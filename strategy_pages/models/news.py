@@ -20,13 +20,13 @@ class NetworkNewsIndexPage(SectionIndexPage):
     """The network's news listing, filterable by committee, orientation, theme and year. It
     lists the site's news wherever they live: a committee's own news live under its page."""
 
-    page_description = _("Listan över nyheter från nätverket för informationsspridning.")
+    page_description = _("The list of news from the information-sharing network.")
 
     subpage_types = ["strategy_pages.NetworkNewsPage"]
     template = "strategy_pages/pages/network_news_index_page.html"
 
     class Meta:
-        verbose_name = _("nyhetslista för nätverket")
+        verbose_name = _("network news list")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -40,11 +40,11 @@ class NetworkNewsPage(ClassifiedPage):
     """A news item published by an editor of the information-sharing network, or by a committee
     under its own page, where its editors may publish it."""
 
-    page_description = _("En nyhet från nätverket för informationsspridning.")
+    page_description = _("A news item from the information-sharing network.")
 
-    date = models.DateField(_("datum"), default=datetime.date.today, db_index=True)
+    date = models.DateField(_("date"), default=datetime.date.today, db_index=True)
     listing_date_field = "date"
-    body = StreamField(BodyBlock(), verbose_name=_("brödtext"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("body text"), blank=True)
     related = related_content()
 
     content_panels = [
@@ -69,6 +69,6 @@ class NetworkNewsPage(ClassifiedPage):
     template = "strategy_pages/pages/network_news_page.html"
 
     class Meta:
-        verbose_name = _("nyhet från nätverket")
-        verbose_name_plural = _("nyheter från nätverket")
+        verbose_name = _("network news item")
+        verbose_name_plural = _("network news items")
         ordering = ["-date"]

@@ -24,15 +24,13 @@ class SectionPage(IntranetPage):
     """A section that groups pages under a heading, with an optional introductory text; lists
     what lies in it in the editors' order."""
 
-    page_description = _(
-        "Ett avsnitt som samlar sidor, t.ex. en mapp med riktlinjer eller protokoll."
-    )
+    page_description = _("A section that gathers pages, e.g. a folder of guidelines or minutes.")
 
     body = StreamField(
         BodyBlock(),
-        verbose_name=_("inledande text"),
+        verbose_name=_("introductory text"),
         blank=True,
-        help_text=_("Visas ovanför listan över avsnittets sidor."),
+        help_text=_("Shown above the list of the section's pages."),
     )
 
     content_panels = [*IntranetPage.content_panels, FieldPanel("body")]
@@ -46,8 +44,8 @@ class SectionPage(IntranetPage):
     template = "strategy_pages/pages/section_page.html"
 
     class Meta:
-        verbose_name = _("avsnitt")
-        verbose_name_plural = _("avsnitt")
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

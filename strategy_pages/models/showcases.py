@@ -19,13 +19,13 @@ class ShowcaseIndexPage(SectionIndexPage):
     """All project showcases across committees, filterable by committee, orientation, theme,
     status and start year. The showcases themselves live under their committee's page."""
 
-    page_description = _("Listan över alla nämnders projekt, med filter.")
+    page_description = _("The list of all committees' projects, with filters.")
 
     subpage_types = []
     template = "strategy_pages/pages/showcase_index_page.html"
 
     class Meta:
-        verbose_name = _("projektlista")
+        verbose_name = _("project list")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -39,50 +39,50 @@ class ProjectShowcasePage(ClassifiedPage):
     """A committee's local international initiative, shown so others can learn from it and the
     City Executive Office can follow it up."""
 
-    page_description = _(
-        "Ett lokalt internationellt initiativ som en nämnd eller ett bolag visar upp."
-    )
+    page_description = _("A local international initiative presented by a committee or company.")
 
     status = models.CharField(
         _("status"), max_length=20, choices=ShowcaseStatus.choices, default=ShowcaseStatus.ONGOING
     )
-    start_date = models.DateField(_("startdatum"), null=True, blank=True, db_index=True)
-    end_date = models.DateField(_("slutdatum"), null=True, blank=True)
+    start_date = models.DateField(_("start date"), null=True, blank=True, db_index=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
     listing_date_field = "start_date"
     facet_fields = {**ClassifiedPage.facet_fields, "status": "status"}
     featured = models.BooleanField(
-        _("visa på startsidan"), default=False, help_text=_("Lyft fram projektet på startsidan.")
+        _("show on the start page"),
+        default=False,
+        help_text=_("Feature the project on the start page."),
     )
-    contact_name = models.CharField(_("kontaktperson"), max_length=255, blank=True)
-    contact_email = models.EmailField(_("e-post"), blank=True)
-    contact_phone = models.CharField(_("telefon"), max_length=40, blank=True)
-    body = StreamField(BodyBlock(), verbose_name=_("beskrivning"), blank=True)
+    contact_name = models.CharField(_("contact person"), max_length=255, blank=True)
+    contact_email = models.EmailField(_("email"), blank=True)
+    contact_phone = models.CharField(_("phone"), max_length=40, blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("description"), blank=True)
     results = RichTextField(
-        _("resultat och lärdomar"),
+        _("results and lessons learned"),
         features=RICH_TEXT_FEATURES,
         blank=True,
-        help_text=_("Vad har projektet gett och vad kan andra lära av det?"),
+        help_text=_("What has the project achieved, and what can others learn from it?"),
     )
     # Partners, images and links are stored with the page, so a showcase is served without a
     # query for each of them.
     partners = StreamField(
         [("partner", PartnerBlock())],
-        verbose_name=_("internationella partner"),
+        verbose_name=_("international partners"),
         blank=True,
-        help_text=_("Organisation, stad och land för varje partner."),
+        help_text=_("Organisation, city and country of each partner."),
     )
-    gallery = StreamField([("image", GalleryImageBlock())], verbose_name=_("bilder"), blank=True)
+    gallery = StreamField([("image", GalleryImageBlock())], verbose_name=_("images"), blank=True)
     links = StreamField(
         [("link", LinkBlock())],
-        verbose_name=_("länkar"),
+        verbose_name=_("links"),
         blank=True,
-        help_text=_("T.ex. EU-program, partners webbplatser eller rapporter."),
+        help_text=_("E.g. EU programmes, partners' websites or reports."),
     )
     resources = RichTextField(
-        _("resurser"),
+        _("resources"),
         features=RICH_TEXT_FEATURES,
         blank=True,
-        help_text=_("Budget, finansiering och personal som avsatts, t.ex. i verksamhetsplanen."),
+        help_text=_("Budget, funding and staff set aside, e.g. in the operational plan."),
     )
 
     content_panels = [
@@ -93,7 +93,7 @@ class ProjectShowcasePage(ClassifiedPage):
                 FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
                 FieldPanel("featured"),
             ],
-            heading=_("Status och tid"),
+            heading=_("Status and dates"),
         ),
         *ClassifiedPage.image_panels,
         FieldPanel("body"),
@@ -104,7 +104,7 @@ class ProjectShowcasePage(ClassifiedPage):
         FieldPanel("links"),
         MultiFieldPanel(
             [FieldPanel("contact_name"), FieldPanel("contact_email"), FieldPanel("contact_phone")],
-            heading=_("Kontaktperson"),
+            heading=_("Contact person"),
         ),
         *ClassifiedPage.classification_panels,
     ]
@@ -121,10 +121,10 @@ class ProjectShowcasePage(ClassifiedPage):
     template = "strategy_pages/pages/project_showcase_page.html"
 
     class Meta:
-        verbose_name = _("projekt")
-        verbose_name_plural = _("projekt")
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
 
     def clean(self):
         super().clean()
         if self.start_date and self.end_date and self.end_date < self.start_date:
-            raise ValidationError({"end_date": _("Slutdatumet kan inte ligga före startdatumet.")})
+            raise ValidationError({"end_date": _("The end date cannot be before the start date.")})

@@ -29,36 +29,37 @@ class StrategyPage(IntranetPage):
     its adoption and history. Its children are the four orientations."""
 
     page_description = _(
-        "Stadens internationella strategi: vision, mål, principer, ansvar och historik."
+        "The City's international strategy: vision, goals, principles, responsibilities "
+        "and history."
     )
 
     vision_title = models.CharField(
         _("vision"), max_length=255, default="Vision 2040 – Ett Stockholm för alla"
     )
-    vision_text = RichTextField(_("om visionen"), features=RICH_TEXT_FEATURES, blank=True)
+    vision_text = RichTextField(_("about the vision"), features=RICH_TEXT_FEATURES, blank=True)
     goals = StreamField(
         [("goal", GoalBlock())],
-        verbose_name=_("övergripande mål"),
+        verbose_name=_("overall goals"),
         blank=True,
         help_text=_(
-            "Målen för det internationella arbetet, kopplade till budgetens inriktningsmål."
+            "The goals of the international work, linked to the budget's orientation goals."
         ),
     )
-    principles = RichTextField(_("principer"), features=RICH_TEXT_FEATURES, blank=True)
+    principles = RichTextField(_("principles"), features=RICH_TEXT_FEATURES, blank=True)
     responsibilities = StreamField(
-        [("responsibility", ResponsibilityBlock())], verbose_name=_("ansvar"), blank=True
+        [("responsibility", ResponsibilityBlock())], verbose_name=_("responsibilities"), blank=True
     )
     registry_number = models.CharField(
-        _("diarienummer"), max_length=60, blank=True, help_text=_("T.ex. 171-482/2016.")
+        _("registry number"), max_length=60, blank=True, help_text=_("E.g. 171-482/2016.")
     )
-    adopted_on = models.DateField(_("antagen"), null=True, blank=True)
+    adopted_on = models.DateField(_("adopted"), null=True, blank=True)
     adopted_by = models.CharField(
-        _("antagen av"), max_length=255, blank=True, help_text=_("T.ex. kommunfullmäktige.")
+        _("adopted by"), max_length=255, blank=True, help_text=_("E.g. the City Council.")
     )
-    history = StreamField([("milestone", MilestoneBlock())], verbose_name=_("historik"), blank=True)
-    body = StreamField(BodyBlock(), verbose_name=_("brödtext"), blank=True)
+    history = StreamField([("milestone", MilestoneBlock())], verbose_name=_("history"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("body text"), blank=True)
     documents = StreamField(
-        [("documents", DocumentListBlock())], verbose_name=_("bifogade dokument"), blank=True
+        [("documents", DocumentListBlock())], verbose_name=_("attached documents"), blank=True
     )
 
     content_panels = [
@@ -76,7 +77,7 @@ class StrategyPage(IntranetPage):
                 FieldPanel("adopted_by"),
                 FieldPanel("history"),
             ],
-            heading=_("Beslut och historik"),
+            heading=_("Decision and history"),
         ),
         FieldPanel("documents"),
     ]
@@ -96,7 +97,8 @@ class StrategyPage(IntranetPage):
     template = "strategy_pages/pages/strategy_page.html"
 
     class Meta:
-        verbose_name = _("strategi")
+        verbose_name = _("strategy")
+        verbose_name_plural = _("strategies")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -110,18 +112,21 @@ class OrientationPage(IntranetPage):
     """One of the four orientations; shows the showcases and news classified under it."""
 
     page_description = _(
-        "En av strategins fyra inriktningar; projekt och nyheter med den visas automatiskt."
+        "One of the strategy's four orientations; projects and news with it are shown "
+        "automatically."
     )
 
     orientation = models.OneToOneField(
         "strategy_pages.Orientation",
-        verbose_name=_("inriktning"),
+        verbose_name=_("orientation"),
         on_delete=models.PROTECT,
         related_name="page",
-        help_text=_("Projekt och nyheter med denna inriktning visas automatiskt på sidan."),
+        help_text=_("Projects and news with this orientation are shown on the page automatically."),
     )
-    purpose = models.TextField(_("syfte"), help_text=_("Vad inriktningen ska uppnå, kort."))
-    body = StreamField(BodyBlock(), verbose_name=_("brödtext"), blank=True)
+    purpose = models.TextField(
+        _("purpose"), help_text=_("What the orientation is to achieve, in brief.")
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("body text"), blank=True)
 
     content_panels = [
         *IntranetPage.content_panels,
@@ -139,8 +144,8 @@ class OrientationPage(IntranetPage):
     template = "strategy_pages/pages/orientation_page.html"
 
     class Meta:
-        verbose_name = _("inriktning")
-        verbose_name_plural = _("inriktningar")
+        verbose_name = _("orientation")
+        verbose_name_plural = _("orientations")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -2,48 +2,49 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
 
 class CommitteeKind(models.TextChoices):
-    DISTRICT = "district", _("Stadsdelsnämnd")
-    SPECIALIST = "specialist", _("Facknämnd")
-    COMPANY = "company", _("Bolagsstyrelse")
-    EXECUTIVE_OFFICE = "executive_office", _("Stadsledningskontoret")
+    DISTRICT = "district", _("District committee")
+    SPECIALIST = "specialist", _("Specialist committee")
+    COMPANY = "company", _("Company board")
+    EXECUTIVE_OFFICE = "executive_office", _("City Executive Office")
 
 
 class NetworkRepresentation(models.TextChoices):
-    MEMBER = "member", _("Medlem")
-    PROPOSED = "proposed", _("Föreslagen medlem")
-    NOT_REPRESENTED = "none", _("Inte representerad")
+    MEMBER = "member", _("Member")
+    PROPOSED = "proposed", _("Proposed member")
+    NOT_REPRESENTED = "none", _("Not represented")
 
 
 class Committee(index.Indexed, models.Model):
     """A committee (nämnd), company board or the City Executive Office that owns content."""
 
-    name = models.CharField(_("namn"), max_length=255, unique=True)
+    name = models.CharField(_("name"), max_length=255, unique=True)
     short_name = models.CharField(
-        _("kortnamn"), max_length=60, blank=True, help_text=_("T.ex. SDN Hägersten-Liljeholmen.")
+        _("short name"), max_length=60, blank=True, help_text=_("E.g. SDN Hägersten-Liljeholmen.")
     )
-    slug = models.SlugField(_("adressnamn"), max_length=100, unique=True)
-    kind = models.CharField(_("typ"), max_length=20, choices=CommitteeKind.choices)
-    description = models.TextField(_("beskrivning"), blank=True)
-    contact_name = models.CharField(_("kontaktperson"), max_length=255, blank=True)
-    contact_email = models.EmailField(_("e-post"), blank=True)
-    contact_phone = models.CharField(_("telefon"), max_length=40, blank=True)
+    slug = models.SlugField(pgettext_lazy("taxonomy", "slug"), max_length=100, unique=True)
+    kind = models.CharField(_("type"), max_length=20, choices=CommitteeKind.choices)
+    description = models.TextField(_("description"), blank=True)
+    contact_name = models.CharField(_("contact person"), max_length=255, blank=True)
+    contact_email = models.EmailField(_("email"), blank=True)
+    contact_phone = models.CharField(_("phone"), max_length=40, blank=True)
     network_representation = models.CharField(
-        _("nätverket för informationsspridning"),
+        _("information-sharing network"),
         max_length=20,
         choices=NetworkRepresentation.choices,
         default=NetworkRepresentation.NOT_REPRESENTED,
-        help_text=_("Om nämnden eller bolaget är representerat i nätverket."),
+        help_text=_("Whether the committee or company is represented in the network."),
     )
     network_representative = models.CharField(
-        _("representant i nätverket"),
+        _("representative in the network"),
         max_length=255,
         blank=True,
-        help_text=_("Namn och roll på den som representerar nämnden i nätverket."),
+        help_text=_("Name and role of the person who represents the committee in the network."),
     )
 
     panels = [
@@ -54,11 +55,11 @@ class Committee(index.Indexed, models.Model):
         FieldPanel("description"),
         MultiFieldPanel(
             [FieldPanel("contact_name"), FieldPanel("contact_email"), FieldPanel("contact_phone")],
-            heading=_("Kontakt"),
+            heading=_("Contact"),
         ),
         MultiFieldPanel(
             [FieldPanel("network_representation"), FieldPanel("network_representative")],
-            heading=_("Nätverket för informationsspridning"),
+            heading=_("Information-sharing network"),
         ),
     ]
 
@@ -73,8 +74,8 @@ class Committee(index.Indexed, models.Model):
 
     class Meta:
         ordering = ["name"]
-        verbose_name = _("nämnd eller bolag")
-        verbose_name_plural = _("nämnder och bolag")
+        verbose_name = _("committee or company")
+        verbose_name_plural = _("committees and companies")
 
     def __str__(self):
         return self.name
@@ -83,9 +84,9 @@ class Committee(index.Indexed, models.Model):
 class Theme(index.Indexed, models.Model):
     """A cross-committee topic, e.g. from the district committees' local development programmes."""
 
-    name = models.CharField(_("namn"), max_length=255, unique=True)
-    slug = models.SlugField(_("adressnamn"), max_length=100, unique=True)
-    description = models.TextField(_("beskrivning"), blank=True)
+    name = models.CharField(_("name"), max_length=255, unique=True)
+    slug = models.SlugField(pgettext_lazy("taxonomy", "slug"), max_length=100, unique=True)
+    description = models.TextField(_("description"), blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
     search_fields = [
@@ -96,8 +97,8 @@ class Theme(index.Indexed, models.Model):
 
     class Meta:
         ordering = ["name"]
-        verbose_name = _("tema")
-        verbose_name_plural = _("teman")
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
 
     def __str__(self):
         return self.name
@@ -107,10 +108,10 @@ class Orientation(models.Model):
     """One of the strategy's four orientations: profiling, horizon scanning, cooperation,
     influence."""
 
-    name = models.CharField(_("namn"), max_length=100, unique=True)
-    slug = models.SlugField(_("adressnamn"), max_length=100, unique=True)
-    sort_order = models.PositiveSmallIntegerField(_("ordning"), default=0)
-    summary = models.TextField(_("kort beskrivning"), blank=True)
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(pgettext_lazy("taxonomy", "slug"), max_length=100, unique=True)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+    summary = models.TextField(_("short description"), blank=True)
 
     panels = [
         FieldPanel("name"),
@@ -121,8 +122,8 @@ class Orientation(models.Model):
 
     class Meta:
         ordering = ["sort_order", "name"]
-        verbose_name = _("inriktning")
-        verbose_name_plural = _("inriktningar")
+        verbose_name = _("orientation")
+        verbose_name_plural = _("orientations")
 
     def __str__(self):
         return self.name
@@ -132,22 +133,22 @@ class SustainabilityDimension(models.Model):
     """One of the budget's orientation goals: social, economic, ecological or democratic
     sustainability."""
 
-    name = models.CharField(_("namn"), max_length=100, unique=True)
-    slug = models.SlugField(_("adressnamn"), max_length=100, unique=True)
-    sort_order = models.PositiveSmallIntegerField(_("ordning"), default=0)
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(pgettext_lazy("taxonomy", "slug"), max_length=100, unique=True)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
 
     class Meta:
         ordering = ["sort_order", "name"]
-        verbose_name = _("hållbarhetsdimension")
-        verbose_name_plural = _("hållbarhetsdimensioner")
+        verbose_name = _("sustainability dimension")
+        verbose_name_plural = _("sustainability dimensions")
 
     def __str__(self):
         return self.name
 
 
 class ShowcaseStatus(models.TextChoices):
-    PLANNED = "planned", _("Planerat")
-    ONGOING = "ongoing", _("Pågående")
-    COMPLETED = "completed", _("Avslutat")
+    PLANNED = "planned", _("Planned")
+    ONGOING = "ongoing", _("Ongoing")
+    COMPLETED = "completed", _("Completed")

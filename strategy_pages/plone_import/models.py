@@ -10,9 +10,9 @@ class PloneItem(models.Model):
     """Where one Plone item went, found by its UID, so that a second import updates the page,
     image or document it created instead of making another."""
 
-    uid = models.CharField(_("Plone-UID"), max_length=32, unique=True)
-    portal_type = models.CharField(_("Plone-typ"), max_length=100)
-    path = models.CharField(_("sökväg i Plone"), max_length=1000)
+    uid = models.CharField(_("Plone UID"), max_length=32, unique=True)
+    portal_type = models.CharField(_("Plone type"), max_length=100)
+    path = models.CharField(_("path in Plone"), max_length=1000)
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
     object_id = models.PositiveBigIntegerField()
     target = GenericForeignKey("content_type", "object_id")
@@ -24,11 +24,11 @@ class PloneItem(models.Model):
     revision = models.ForeignKey(
         "wagtailcore.Revision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    imported_at = models.DateTimeField(_("importerad"), auto_now=True)
+    imported_at = models.DateTimeField(_("imported"), auto_now=True)
 
     class Meta:
-        verbose_name = _("importerat Plone-objekt")
-        verbose_name_plural = _("importerade Plone-objekt")
+        verbose_name = _("imported Plone item")
+        verbose_name_plural = _("imported Plone items")
         indexes = [models.Index(fields=["content_type", "object_id"])]
 
     def __str__(self):

@@ -204,7 +204,7 @@ def test_the_admin_dashboard_opens_for_a_superuser(host):
     data = urllib.parse.urlencode(
         {"csrfmiddlewaretoken": token, "username": "admin", "password": PASSWORD, "next": "/admin/"}
     ).encode()
-    request = urllib.request.Request(
+    request = urllib.request.Request(  # noqa: S310 - loopback
         host.base + "/admin/login/", data=data, headers={"Referer": host.base + "/admin/login/"}
     )
     with opener.open(request, timeout=30) as response:

@@ -40,3 +40,13 @@ def test_plugin_health_endpoint_works_on_the_host_site(client, db):
     response = client.get("/healthz")
     assert response.status_code == 200
     assert response.json()["queue"]["depth"] == 0
+
+
+def test_plugin_sections_go_under_the_hosts_own_pages(db):
+    from wagtail.models import Page
+
+    from strategy_pages.models import IntranetHomePage, NetworkNewsIndexPage, StrategyPage
+
+    host_home = Page.get_first_root_node().add_child(instance=Page(title="Värdens start"))
+    for model in (IntranetHomePage, StrategyPage, NetworkNewsIndexPage):
+        assert model.can_create_at(host_home), model

@@ -73,3 +73,9 @@ class PageTreeRulesTests(WagtailPageTestCase):
             self.assertAllowedSubpageTypes(page_type, set())
         self.assertCanNotCreateAt(NetworkNewsIndexPage, ContentPage)
         self.assertCanNotCreateAt(StrategyPage, EventPage)
+
+
+def test_the_intranet_keeps_its_sections_under_its_start_page(tree):
+    plain = tree.home.add_child(instance=Page(title="Vanlig sida"))
+    assert not StrategyPage.can_create_at(plain)
+    assert not NetworkNewsIndexPage.can_create_at(plain)
