@@ -3,6 +3,8 @@
 The ranking is documented, with the reason for each boost, in docs/search.md.
 """
 
+import unicodedata
+
 from strategy_pages.visibility import blocked_restriction_ids
 
 from ..compounds import has_compound
@@ -91,7 +93,14 @@ def visibility_filter(user, scope=None):
     return {"bool": {"must_not": must_not, "filter": scope.engine_filters() if scope else []}}
 
 
+def _words_only(q):
+    """The query without pictographs: the engine's tokenizer keeps an emoji as a word of its
+    own, which no page contains, so every word being required would find nothing."""
+    return " ".join("".join(c for c in q if unicodedata.category(c) != "So").split())
+
+
 def _text_query(q, tolerant):
+    q = _words_only(q)
     if not q:
         return {"match_all": {}}
     should = []

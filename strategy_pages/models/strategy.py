@@ -34,7 +34,12 @@ class StrategyPage(IntranetPage):
     )
 
     vision_title = models.CharField(
-        _("vision"), max_length=255, default="Vision 2040 – Ett Stockholm för alla"
+        _("vision"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "The vision the strategy serves, e.g. “Vision 2040 – A Stockholm for everyone”."
+        ),
     )
     vision_text = RichTextField(_("about the vision"), features=RICH_TEXT_FEATURES, blank=True)
     goals = StreamField(

@@ -3,7 +3,6 @@ and still only with what the user may see; saving never touches the engine."""
 
 import socket
 import threading
-import time
 
 import pytest
 from django.contrib.auth.models import Group
@@ -15,9 +14,23 @@ from strategy_pages.models import ProjectShowcasePage
 DOWN = "http://127.0.0.1:9"  # the discard port: nothing listens
 
 
+class HangingEngine(str):
+    """The URL of a server that accepts connections and never answers, like an engine stuck in
+    GC; `connections` counts the connections it was asked for."""
+
+    accepted: list
+
+    @property
+    def connections(self):
+        return len(self.accepted)
+
+
 @pytest.fixture
-def hanging_engine():
-    """A server that accepts connections and never answers, like an engine stuck in GC."""
+def hanging_engine(settings):
+    """A hanging engine; searches give up on it after a short query timeout, writes would wait
+    far longer, so a search that waited for the wrong one would hang the test."""
+    settings.STRATEGY_SEARCH_QUERY_TIMEOUT = 0.3
+    settings.STRATEGY_SEARCH_TIMEOUT = 600
     server = socket.socket()
     server.bind(("127.0.0.1", 0))
     server.listen(16)
@@ -34,7 +47,9 @@ def hanging_engine():
 
     thread = threading.Thread(target=accept, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.getsockname()[1]}"
+    url = HangingEngine(f"http://127.0.0.1:{server.getsockname()[1]}")
+    url.accepted = accepted
+    yield url
     stop.set()
     thread.join()
     for connection in accepted:
@@ -57,15 +72,12 @@ def test_search_answers_from_the_database_with_a_notice(
     restricted, staff_client, settings, hanging_engine, engine
 ):
     settings.STRATEGY_SEARCH_URL = DOWN if engine == "down" else hanging_engine
-    started = time.monotonic()
     response = staff_client.get("/sok/", {"q": "förskolan"})
-    elapsed = time.monotonic() - started
     html = response.content.decode()
     assert response.status_code == 200
     assert "Begränsad sökning" in html
     assert "Kompetensutbyte inom <mark>förskolan</mark>" in html
     assert "Hemlig förhandling" not in html
-    assert elapsed < 2.5  # the query timeout (0.6 s) and the database, not the 5 s write timeout
 
 
 def test_after_one_failure_searches_skip_the_engine_for_a_while(
@@ -73,10 +85,10 @@ def test_after_one_failure_searches_skip_the_engine_for_a_while(
 ):
     settings.STRATEGY_SEARCH_URL = hanging_engine
     staff_client.get("/api/search/", {"q": "städer"})
-    started = time.monotonic()
+    asked = hanging_engine.connections
     data = staff_client.get("/api/search/", {"q": "städer"}).json()
     assert data["limited"] is True
-    assert time.monotonic() - started < 0.5
+    assert asked >= 1 and hanging_engine.connections == asked
 
 
 def test_suggestions_and_the_api_degrade_too(corpus, staff_client, settings):
@@ -107,8 +119,7 @@ def test_publishing_while_the_engine_hangs_records_the_update_and_returns(
         title="Vänort i Reykjavik", committee=tree.committees["sodermalm"], live=False
     )
     tree.sections["sodermalm"].add_child(instance=page)
-    started = time.monotonic()
     with django_capture_on_commit_callbacks(execute=True):
         page.save_revision().publish()
-    assert time.monotonic() - started < 1  # nothing waited for the engine
+    assert hanging_engine.connections == 0  # saving never waited on the engine
     assert PendingIndexUpdate.objects.filter(page_id=page.pk).exists()
