@@ -22,7 +22,7 @@ fi
 # pytest exits 5 when it collected nothing; say so plainly instead of failing obscurely.
 run_pytest() {
     local status=0
-    "$VENV/bin/pytest" "$@" || status=$?
+    "${VENV}/bin/pytest" "$@" || status=$?
     if [ "$status" = 5 ]; then
         echo "pytest collected no tests for: $*" >&2
         return 0
@@ -60,6 +60,29 @@ SEARCH_ENGINE=elasticsearch7 scripts/search-engine.sh stop
 SEARCH_CLUSTER_URLS="$(scripts/search-engine.sh cluster-start)"
 SEARCH_CLUSTER_URLS="$SEARCH_CLUSTER_URLS" DATABASE_URL="$DATABASE_URL" run_pytest -m search_cluster tests/search
 scripts/search-engine.sh cluster-stop
+
+echo "== The whole suite on Django 6.0 (Python 3.12) and SQLite"
+DJANGO6_VENV="${DJANGO6_VENV:-.venv-django6}"
+PYTHON312=""
+for candidate in "${PYENV_ROOT:-$HOME/.pyenv}"/versions/3.12.*/bin/python3 python3.12; do
+    if "$candidate" -c 'import sys; assert sys.version_info[:2] == (3, 12)' 2>/dev/null; then
+        PYTHON312="$candidate"
+        break
+    fi
+done
+if [ -z "$PYTHON312" ]; then
+    echo "Django 6.0 needs Python 3.12, which this machine lacks" >&2
+    exit 1
+fi
+if [ ! -x "$DJANGO6_VENV/bin/pytest" ] || [ pyproject.toml -nt "$DJANGO6_VENV/.installed" ]; then
+    "$PYTHON312" -m venv "$DJANGO6_VENV"
+    "$DJANGO6_VENV/bin/pip" install --quiet --upgrade pip
+    "$DJANGO6_VENV/bin/pip" install --quiet -e ".[site,opensearch,plone,test]" "Django>=6.0,<6.1"
+    touch "$DJANGO6_VENV/.installed"
+fi
+scripts/search-engine.sh start >/dev/null
+DATABASE_URL="sqlite:///$(mktemp -d)/django6.sqlite3" VENV="$DJANGO6_VENV" \
+    run_pytest -m "not search_cluster and not plugin_install"
 
 echo "== Plugin apps installed into a bare Wagtail site"
 DATABASE_URL="sqlite:///$(mktemp -d)/plugin.sqlite3" run_pytest --ds=tests.plugin_site.settings tests/plugin_site

@@ -146,7 +146,7 @@ LOGGING = {
     # log for what needs attention.
     "loggers": {
         name: {"level": "WARNING"}
-        for name in ("django_tasks", "wagtail", "opensearch", "elasticsearch")
+        for name in ("django_tasks", "django.tasks", "wagtail", "opensearch", "elasticsearch")
     },
 }
 

@@ -2,6 +2,8 @@
 
 import tempfile
 
+import django
+
 from .base import *  # noqa: F403
 
 SECRET_KEY = "test-only-key"  # noqa: S105
@@ -15,11 +17,16 @@ ALLOWED_HOSTS = ["*"]
 STRATEGY_SEARCH_URL = ""
 
 # Index updates are applied right after each commit in the test's own thread; the worker's
-# tests switch to the database queue.
+# tests switch to the database queue. The search task takes the task class of this backend when
+# it is imported, and from Django 6 on django-tasks-db accepts only Django's own tasks.
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "strategy_search": {
-        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+        "BACKEND": (
+            "django.tasks.backends.immediate.ImmediateBackend"
+            if django.VERSION >= (6, 0)
+            else "django_tasks.backends.immediate.ImmediateBackend"
+        ),
         "QUEUES": ["search-index"],
     },
 }
