@@ -8,6 +8,8 @@ from django.core.cache import cache
 from django.db.models import Q
 from wagtail.models import Page, Site
 
+from strategy_pages.visibility import hidden_subtrees
+
 CACHE_KEY = "intranet-navigation:{site_id}"
 # Signals clear the cache of the process that saw the change; the timeout bounds how long another
 # process with its own local-memory cache shows the old structure. Production uses a shared cache.
@@ -35,6 +37,11 @@ def site_structure(site, request):
 
 def menu_and_breadcrumbs(site, request, page):
     structure = site_structure(site, request)
+    hidden = tuple(hidden.path for hidden in hidden_subtrees(request))
+    if hidden:
+        structure = {
+            path: entry for path, entry in structure.items() if not path.startswith(hidden)
+        }
     root = site.root_page
     current_path = page.path if page is not None else ""
     menu = [

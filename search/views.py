@@ -1,7 +1,5 @@
 """The search page and its JSON API: parse the request, ask the query service, render."""
 
-from urllib.parse import urlencode
-
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import redirect_to_login
 from django.http import JsonResponse
@@ -10,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from strategy_pages.conf import plugin_context
+from strategy_pages.pagination import paginate, url_with
 
 from .analytics import record_search
 from .conf import search_requires_login
@@ -43,7 +42,7 @@ def search_view(request):
         query=params.q,
         params=params,
         results=results,
-        page_links=_page_links(request, results),
+        pagination=paginate(request, params.page, results.page_count),
         remove_links=_remove_links(request, results),
     )
     return TemplateResponse(request, "strategy_search/search.html", context)
@@ -128,27 +127,11 @@ def _record(params, results):
         record_search(params.q, results.total)
 
 
-def _page_links(request, results):
-    """(number, url) of the pages around the current one, for the pagination."""
-    current, last = results.params.page, results.page_count
-    numbers = sorted({1, last, *range(max(1, current - 2), min(last, current + 2) + 1)})
-    return [(number, _url_with(request, page=number)) for number in numbers]
-
-
 def _remove_links(request, results):
     """(label, url) for each active filter, the URL leaving out just that value."""
     links = []
     for facet in results.facets:
         for value in facet.selected_values:
             remaining = [v for v in request.GET.getlist(facet.name) if v != value.value]
-            links.append((value.label, _url_with(request, **{facet.name: remaining, "page": None})))
+            links.append((value.label, url_with(request, **{facet.name: remaining, "page": None})))
     return links
-
-
-def _url_with(request, **changes):
-    query = request.GET.copy()
-    for name, value in changes.items():
-        query.pop(name, None)
-        if value is not None:
-            query.setlist(name, value if isinstance(value, list) else [value])
-    return f"?{urlencode(query, doseq=True)}" if query else "?"

@@ -4,6 +4,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
+from wagtail.models import Page
+
+from .visibility import visible_to
 
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -179,3 +182,14 @@ class RelatedContentBlock(blocks.StreamBlock):
 
     class Meta:
         template = "strategy_pages/blocks/related_content.html"
+
+    def get_context(self, value, parent_context=None):
+        """Only pages the reader may see are listed (`visible_page_ids`)."""
+        context = super().get_context(value, parent_context=parent_context)
+        request = (parent_context or {}).get("request")
+        ids = [child.value.pk for child in value if child.block_type == "page" and child.value]
+        pages = Page.objects.filter(pk__in=ids)
+        context["visible_page_ids"] = set(
+            (visible_to(pages, request) if request else pages.live()).values_list("pk", flat=True)
+        )
+        return context

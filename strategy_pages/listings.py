@@ -19,6 +19,7 @@ from .models.taxonomy import (
     SustainabilityDimension,
     Theme,
 )
+from .pagination import paginate
 from .visibility import visible_to
 
 PAGE_SIZE = 12
@@ -96,12 +97,6 @@ def build_listing(request, queryset, filterset_class, *, exclude_filters=(), pag
         "filter_form": filterset.form,
         "items": page,
         "paginator": paginator,
-        "query_without_page": _query_without_page(request),
+        "pagination": paginate(request, page.number, paginator.num_pages),
         "filters_active": any(key != "page" for key in request.GET),
     }
-
-
-def _query_without_page(request):
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()

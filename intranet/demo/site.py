@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils.text import slugify
-from wagtail.models import Page, Site
+from wagtail.models import Page, Site, Task, Workflow
 
 from search.models import SearchSynonym
 from strategy_pages.models import (
@@ -96,6 +96,7 @@ def build_demo_site(password):
     ensure_general_pages(home, committees["stadsledningskontoret"])
     ensure_users(password, home, news_index, sections["hagersten-liljeholmen"])
     ensure_search_synonyms()
+    name_default_workflow_in_swedish()
     return home
 
 
@@ -152,6 +153,19 @@ SEARCH_SYNONYMS = [
     "eu, europeiska unionen",
     "utbyte, erfarenhetsutbyte, studiebesök",
 ]
+
+
+# Wagtail creates its default workflow with English names, which editors see on the
+# "Submit to …" button; they are data, not catalogue strings.
+WORKFLOW_NAMES = {"Moderators approval": "Granskning"}
+TASK_NAMES = {"Moderators approval": "Godkännande av moderatorer"}
+
+
+def name_default_workflow_in_swedish():
+    for english, swedish in WORKFLOW_NAMES.items():
+        Workflow.objects.filter(name=english).update(name=swedish)
+    for english, swedish in TASK_NAMES.items():
+        Task.objects.filter(name=english).update(name=swedish)
 
 
 def ensure_search_synonyms():

@@ -113,3 +113,11 @@ def test_every_demo_page_renders(demo, client, django_user_model):
     client.force_login(django_user_model.objects.get(username="medarbetare"))
     for page in Page.objects.live().filter(depth__gt=1):
         assert client.get(page.url).status_code == 200, page.url
+
+
+def test_the_demo_names_the_review_workflow_in_swedish(demo):
+    from wagtail.models import Task, Workflow
+
+    assert not Workflow.objects.filter(name="Moderators approval").exists()
+    assert Workflow.objects.filter(name="Granskning").exists()
+    assert not Task.objects.filter(name="Moderators approval").exists()

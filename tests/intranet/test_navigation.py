@@ -46,3 +46,18 @@ def test_menu_follows_changes_to_the_tree(tree, staff_client, change):
     assert expected_absent not in nav
     if expected_present:
         assert expected_present in nav
+
+
+def test_menu_leaves_out_sections_the_user_may_not_see(tree, staff_client):
+    from django.contrib.auth.models import Group
+    from wagtail.models import PageViewRestriction
+
+    tree.news_index.show_in_menus = True
+    tree.news_index.title = "Samordnarnas nyheter"
+    tree.news_index.save_revision().publish()
+    restriction = PageViewRestriction.objects.create(
+        page=tree.news_index, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.add(Group.objects.create(name="Samordnare"))
+    html = staff_client.get(tree.home.url).content.decode()
+    assert "Samordnarnas nyheter" not in html

@@ -50,3 +50,12 @@ def test_plugin_sections_go_under_the_hosts_own_pages(db):
     host_home = Page.get_first_root_node().add_child(instance=Page(title="Värdens start"))
     for model in (IntranetHomePage, StrategyPage, NetworkNewsIndexPage):
         assert model.can_create_at(host_home), model
+
+
+def test_search_can_be_mounted_under_a_prefix(tree, add_showcase, client, settings):
+    settings.ROOT_URLCONF = "tests.plugin_site.prefixed_urls"
+    add_showcase(title="Benchmarking av Telefonplan")
+    html = client.get("/intl/sok/", {"q": "Telefonplan"}).content.decode()
+    assert "Benchmarking av <mark>Telefonplan</mark>" in html
+    assert 'action="/intl/sok/"' in html
+    assert client.get("/intl/healthz").status_code == 200
