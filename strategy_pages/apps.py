@@ -15,6 +15,10 @@ class StrategyPagesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
         from . import checks
+        from .planner_statistics import refresh_after_migrate
 
         checks.register()
+        post_migrate.connect(refresh_after_migrate, sender=self, dispatch_uid="planner-statistics")

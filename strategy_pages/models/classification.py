@@ -71,6 +71,14 @@ class ClassifiedPage(CommitteeOwnedPage):
     class Meta:
         abstract = True
 
+    def save(self, *args, **kwargs):
+        """Index the page again once its classification is saved: Wagtail's own index update
+        runs from the post_save signal, before modelcluster writes the many-to-many rows, so it
+        would index the classification the page had before this save."""
+        super().save(*args, **kwargs)
+        if getattr(self, "search_auto_update", True) and not kwargs.get("update_fields"):
+            index.insert_or_update_object(self)
+
     def get_context(self, request, *args, **kwargs):
         orientations = Orientation.objects.select_related("page")
         prefetch_related_objects(

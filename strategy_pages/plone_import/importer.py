@@ -14,6 +14,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
+from ..planner_statistics import refresh_planner_statistics
 from . import access, media
 from .config import ConfigError
 from .context import ImportContext
@@ -59,6 +60,7 @@ class PloneImporter:
         self._write_items(plan, context)
         with transaction.atomic():
             self._finish(plan, context)
+        refresh_planner_statistics()
         self._report_plan(plan, context)
         return self.report
 

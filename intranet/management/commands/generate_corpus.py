@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand
 from intranet.demo.corpus import CorpusGenerator
 from intranet.demo.site import build_demo_site
 from strategy_pages.models import NetworkNewsPage, ProjectShowcasePage
+from strategy_pages.planner_statistics import refresh_planner_statistics
 
 
 class Command(BaseCommand):
@@ -30,6 +31,7 @@ class Command(BaseCommand):
             NetworkNewsPage, news, generator.create_news, self._progress("news items")
         )
         elapsed = time.perf_counter() - started
+        refresh_planner_statistics()
         rate = made / elapsed if elapsed else 0
         self.stdout.write(
             self.style.SUCCESS(f"Created {made} pages in {elapsed:.1f} s ({rate:.0f} pages/s).")

@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand
 
 from intranet.demo.site import build_demo_site
 from strategy_pages.models import Committee, NetworkNewsPage, ProjectShowcasePage
+from strategy_pages.planner_statistics import refresh_planner_statistics
 
 
 class Command(BaseCommand):
@@ -10,6 +11,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         build_demo_site(settings.DEMO_PASSWORD)
+        refresh_planner_statistics()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo ready: {Committee.objects.count()} committees, "
