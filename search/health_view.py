@@ -10,6 +10,8 @@ from django.views.decorators.http import require_GET
 
 from .health import search_status
 
+ERROR_KEYS = {"error", "last_error"}
+
 
 @login_not_required
 @never_cache
@@ -19,11 +21,21 @@ def healthz(request):
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
     except DatabaseError as error:
-        return JsonResponse(
-            {"status": "down", "database": {"status": "down", "error": str(error)}}, status=503
-        )
+        database = {"status": "down", "error": str(error)}
+        return JsonResponse(_for(request, {"status": "down", "database": database}), status=503)
     search = search_status()
     degraded = search["engine"]["status"] in ("unreachable", "red")
-    return JsonResponse(
-        {"status": "degraded" if degraded else "ok", "database": {"status": "ok"}, **search}
-    )
+    status = {"status": "degraded" if degraded else "ok", "database": {"status": "ok"}, **search}
+    return JsonResponse(_for(request, status))
+
+
+def _for(request, status):
+    """Error messages name hosts, ports and queries: for staff only."""
+    if request.user.is_authenticated and request.user.is_staff:
+        return status
+    return {
+        key: {k: v for k, v in value.items() if k not in ERROR_KEYS}
+        if isinstance(value, dict)
+        else value
+        for key, value in status.items()
+    }

@@ -10,6 +10,14 @@ from wagtail.contrib.search_promotions.models import Query
 
 REPORT_DAYS = 90
 EDITOR_PERMISSION = "wagtailsearchpromotions.add_searchpromotion"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def as_text_cell(value):
+    """What staff typed, kept as text: a spreadsheet would run a cell that starts like a formula
+    (e.g. =HYPERLINK(…)) when an editor opens the export."""
+    value = str(value)
+    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
 
 
 class SearchReportView(ReportView):
@@ -27,6 +35,8 @@ class SearchReportView(ReportView):
             Column("query_string", label=_("Search term"), sort_key="query_string"),
             NumberColumn("_hits", label=self.hits_label, sort_key="_hits"),
         ]
+
+    custom_field_preprocess = {"query_string": {"csv": as_text_cell, "xlsx": as_text_cell}}
 
     @property
     def list_export(self):

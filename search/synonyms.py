@@ -32,5 +32,7 @@ def alternatives(query):
         for term in group:
             pattern = re.compile(rf"(?<!\w){re.escape(term)}{ENDINGS}(?!\w)")
             if pattern.search(lowered):
-                found += [pattern.sub(other, lowered) for other in group if other != term]
+                # A function as the replacement: backslashes in a synonym are text, not escapes.
+                others = [other for other in group if other != term]
+                found += [pattern.sub(lambda _, o=other: o, lowered) for other in others]
     return [alt for alt in dict.fromkeys(found) if alt != lowered][:MAX_ALTERNATIVES]

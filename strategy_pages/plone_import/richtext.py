@@ -13,6 +13,7 @@ from urllib.parse import urljoin, urlsplit
 
 import nh3
 from bs4 import BeautifulSoup, NavigableString, Tag
+from django.utils.html import escape
 
 from .reader import site_path
 
@@ -87,7 +88,7 @@ class _Converter:
         for node in list(soup.contents):
             if isinstance(node, NavigableString):
                 if node.strip():
-                    self.paragraph.append(f"<p>{node}</p>")
+                    self.paragraph.append(f"<p>{escape(node)}</p>")
             elif node.name in HEADING_TAGS:
                 self.heading(node)
             elif node.name == "img":

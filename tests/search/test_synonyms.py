@@ -45,3 +45,9 @@ def test_staff_cannot_edit_synonyms(staff_client, db):
 def test_queries_are_expanded_by_whole_words_only(db, query, expected):
     SearchSynonym.objects.create(terms="sdn, stadsdelsnämnd")
     assert alternatives(query) == expected
+
+
+def test_a_synonym_with_a_backslash_is_searched_as_written(db, api, tree):
+    SearchSynonym.objects.create(terms=r"ehs, europa\horisont")
+    assert alternatives("ehs projekt") == [r"europa\horisont projekt"]
+    assert api(q="ehs")["total"] == 0

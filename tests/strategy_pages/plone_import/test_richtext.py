@@ -72,3 +72,10 @@ def test_links_to_items_not_written_yet_are_marked_for_a_second_pass():
     result = convert(f'<p><a href="{SITE}/sodermalm/ny-sida">Ny</a></p>')
     assert result.pending
     assert result.broken == []
+
+
+def test_escaped_markup_in_top_level_text_stays_text():
+    html = "Intro &lt;img src=x onerror=alert(document.domain)&gt; text"
+    [block] = convert(html).blocks
+    assert "<img" not in block["value"]
+    assert "&lt;img src=x onerror=alert(document.domain)&gt;" in block["value"]
