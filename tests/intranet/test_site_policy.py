@@ -63,3 +63,21 @@ def test_production_refuses_to_start_without_required_settings(missing):
 def test_production_starts_when_configured():
     env = {**os.environ, "SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": "intranet.example.org"}
     assert _start_production(env).returncode == 0
+
+
+def test_production_passes_the_deployment_checks():
+    env = {
+        **os.environ,
+        "SECRET_KEY": "k" + "3xq9Zr7!" * 8,
+        "ALLOWED_HOSTS": "intranet.example.org",
+        "CACHE_URL": "dbcache://intranet_cache",
+        "DJANGO_SETTINGS_MODULE": "intranet.settings.production",
+    }
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr + result.stdout
