@@ -84,9 +84,10 @@ format: install-test
 benchmark: install-test
 	$(PY) benchmarks/serve_pages.py
 
-## benchmark-search: /api/search/ on the engine and the database at 1,000 and 10,000 pages
+## benchmark-search: broad and narrow searches on SQLite, PostgreSQL and the engine, 1,000 and 10,000 pages
 benchmark-search: install-test
-	SEARCH_URL="$$(scripts/search-engine.sh start)" $(PY) benchmarks/search_api.py
+	SEARCH_URL="$$(scripts/search-engine.sh start)" POSTGRES_URL="$$(scripts/postgres.sh start)" \
+		$(PY) benchmarks/search_api.py
 
 clean:
 	rm -rf $(VENV) .cache

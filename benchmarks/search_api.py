@@ -1,10 +1,12 @@
-"""Search benchmark: /api/search/ with facets on the engine and on the database, side by side,
-and the time of a full index rebuild, at 1,000 and 10,000 pages.
+"""Search benchmark: /api/search/ and /sok/ with facets, broad and narrow queries, on the
+database backend (SQLite and PostgreSQL) and, when SEARCH_URL names one, on the engine.
 
-    SEARCH_URL=http://127.0.0.1:9271 .venv/bin/python benchmarks/search_api.py [--sizes 1000 10000]
+    .venv/bin/python benchmarks/search_api.py [--sizes 1000 10000] [--databases sqlite postgresql]
 
-`make benchmark-search` starts the engine first. Each corpus size lives in its own SQLite file
-under .cache/benchmarks/ (generated once, reused) and runs in its own process.
+`make benchmark-search` starts the engine and PostgreSQL first. Each corpus lives in its own
+database (SQLite files under .cache/benchmarks/, PostgreSQL databases search_<size>), generated
+once and reused, and each (size, database) runs in a process of its own, so "first hit" is the
+first search a freshly started server process answers. Resident memory is read after the run.
 """
 
 import argparse
@@ -20,20 +22,21 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 CACHE = REPO / ".cache" / "benchmarks"
 
-# What staff ask: words, phrases, typos, compounds, filters, later pages, browsing by facet.
-REQUESTS = [
-    {"q": "förskola"},
-    {"q": "klimat", "orientation": "paverkan"},
-    {"q": "samverkan helsingfors"},
-    {"q": "omvarldsbevakning", "committee": ["hagersten-liljeholmen", "sodermalm"]},
-    {"q": "kompetensutbyte", "sort": "date"},
-    {"q": "helsngfors"},
-    {"q": "utbyte", "page": "3"},
-    {"q": "stadsdelsnämnd", "type": "networknews", "year": "2015"},
+# Broad: most of the corpus matches (browsing with facets, a word on about an eighth of it).
+BROAD = [
     {"q": ""},
     {"q": "", "committee": "hagersten-liljeholmen", "status": "ongoing"},
+    {"q": "Erfarenhetsutbyte"},
+    {"q": "förskolan"},
     {"q": "", "theme": "forskola", "sort": "date", "page": "5"},
-    {"q": "europa städer"},
+]
+# Narrow: a few dozen matches or fewer, typos and compounds, filters on top.
+NARROW = [
+    {"q": "klimatanpassning Benchmarking"},
+    {"q": "trafiksäkerhet", "orientation": "paverkan"},
+    {"q": "helsngfors"},
+    {"q": "kompetensutbyte", "sort": "date"},
+    {"q": "stadsdelsnämnd", "type": "networknews", "year": "2015"},
 ]
 
 
@@ -41,14 +44,30 @@ def percentile(sorted_values, share):
     return sorted_values[max(0, round(share * len(sorted_values)) - 1)]
 
 
-def run_size(pages, repetitions):
-    os.environ["DATABASE_URL"] = f"sqlite:///{CACHE / f'search-{pages}.sqlite3'}"
+def resident_mib():
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def database_url(database, pages):
+    if database == "sqlite":
+        return f"sqlite:///{CACHE / f'search-{pages}.sqlite3'}"
+    base = os.environ["POSTGRES_URL"].rsplit("/", 1)[0]
+    return f"{base}/search_{pages}"
+
+
+def run_size(pages, database, repetitions):
+    os.environ["DATABASE_URL"] = database_url(database, pages)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "intranet.settings.dev")
     os.environ.setdefault("DEBUG", "false")
     os.environ.setdefault("ALLOWED_HOSTS", "testserver")
     os.environ.setdefault("MEDIA_ROOT", str(CACHE / "media"))
     os.environ.setdefault("SEARCH_INDEX_PREFIX", "benchmark_")
     sys.path.insert(0, str(REPO))
+    if database == "postgresql":
+        create_postgres_database()
     import django
 
     django.setup()
@@ -56,66 +75,89 @@ def run_size(pages, repetitions):
     from django.core.management import call_command
     from django.test import Client, override_settings
 
-    from search.indexing import rebuild
     from strategy_pages.models import NetworkNewsPage, ProjectShowcasePage
 
     call_command("migrate", verbosity=0)
     if ProjectShowcasePage.objects.count() + NetworkNewsPage.objects.count() < pages:
         call_command("generate_corpus", showcases=pages // 2, news=pages - pages // 2)
-    rebuild()  # a fresh engine's first index build also warms its JIT; the second is timed
-    report = rebuild()
+    engine_url = os.environ.get("SEARCH_URL", "")
+    if engine_url:
+        from search.indexing import rebuild
+
+        with override_settings(STRATEGY_SEARCH_URL=engine_url):
+            rebuild()
     gc.collect()
     gc.freeze()  # as intranet/wsgi.py does once the application is loaded
     client = Client()
     client.force_login(get_user_model().objects.get(username="medarbetare"))
-    rows = []
-    for backend, url in (("engine", os.environ["SEARCH_URL"]), ("database", "")):
+    print(f"{pages:>7} pages on {database}")
+    backends = [("database", "")] + ([("engine", engine_url)] if engine_url else [])
+    for backend, url in backends:
         with override_settings(STRATEGY_SEARCH_URL=url):
-            timings = measure(client, repetitions)
-        rows.append((backend, statistics.median(timings), percentile(timings, 0.95)))
-    print(
-        f"{pages:>7} pages | rebuild {report.documents} documents in {report.seconds:.1f} s "
-        f"= {report.per_second:.0f} pages/s"
+            first = timed(client, "/api/search/", BROAD[0])
+            for name, requests in (("broad", BROAD), ("narrow", NARROW)):
+                for path in ("/api/search/", "/sok/"):
+                    timings = measure(client, path, requests, repetitions)
+                    print(
+                        f"{'':>9}{backend:8} {name:6} {path:13} p50 "
+                        f"{statistics.median(timings):6.1f} ms  p95 "
+                        f"{percentile(timings, 0.95):6.1f} ms"
+                    )
+            print(f"{'':>9}{backend:8} first search after start {first:6.1f} ms")
+    print(f"{'':>9}resident memory after the run: {resident_mib():.0f} MiB")
+
+
+def create_postgres_database():
+    import psycopg
+
+    base = os.environ["POSTGRES_URL"]
+    name = os.environ["DATABASE_URL"].rsplit("/", 1)[1]
+    with psycopg.connect(base.rsplit("/", 1)[0] + "/postgres", autocommit=True) as connection:
+        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        if not exists.fetchone():
+            connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def timed(client, path, params):
+    started = time.perf_counter()
+    response = client.get(path, params)
+    assert response.status_code == 200, response.content[:500]
+    return (time.perf_counter() - started) * 1000
+
+
+def measure(client, path, requests, repetitions):
+    for params in requests:  # warm up connections and caches
+        timed(client, path, params)
+    return sorted(
+        timed(client, path, params)
+        for params in itertools.chain.from_iterable(itertools.repeat(requests, repetitions))
     )
-    for backend, p50, p95 in rows:
-        print(f"{'':>13} | {backend:8} /api/search/ p50 {p50:7.1f} ms  p95 {p95:7.1f} ms")
-
-
-def measure(client, repetitions):
-    for params in REQUESTS * 3:  # warm up the engine's caches, connections and the row cache
-        response = client.get("/api/search/", params)
-        assert response.status_code == 200, response.content
-        assert not response.json()["limited"] or not os.environ.get("SEARCH_URL")
-    timings = []
-    for params in itertools.chain.from_iterable(itertools.repeat(REQUESTS, repetitions)):
-        started = time.perf_counter()
-        response = client.get("/api/search/", params)
-        timings.append((time.perf_counter() - started) * 1000)
-        assert response.status_code == 200
-    return sorted(timings)
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--databases", nargs="+", default=["sqlite", "postgresql"])
     parser.add_argument("--repetitions", type=int, default=10)
     parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--database", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if not os.environ.get("SEARCH_URL"):
-        sys.exit(
-            "Set SEARCH_URL to a running engine (make search-engine), or run make benchmark-search."
-        )
     if args.size:
-        return run_size(args.size, args.repetitions)
+        return run_size(args.size, args.database, args.repetitions)
+    if "postgresql" in args.databases and not os.environ.get("POSTGRES_URL"):
+        sys.exit("Set POSTGRES_URL (scripts/postgres.sh start), or run make benchmark-search.")
     CACHE.mkdir(parents=True, exist_ok=True)
     print(
-        f"{len(REQUESTS) * args.repetitions} requests per backend, logged in as staff, with facets"
+        f"{len(BROAD) * args.repetitions} broad and {len(NARROW) * args.repetitions} narrow "
+        "requests per page and backend, logged in as staff, facets included"
     )
     for size in args.sizes:
-        subprocess.run(  # noqa: S603 - this same script, one process per corpus
-            [sys.executable, __file__, "--size", str(size), "--repetitions", str(args.repetitions)],
-            check=True,
-        )
+        for database in args.databases:
+            subprocess.run(  # noqa: S603 - this same script, one process per corpus
+                [sys.executable, __file__, "--size", str(size), "--database", database]
+                + ["--repetitions", str(args.repetitions)],
+                check=True,
+            )
 
 
 if __name__ == "__main__":

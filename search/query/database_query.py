@@ -98,10 +98,20 @@ def _matching_ids(q):
     if not q:
         return []
     pages = Page.objects.live()
-    ids = [p.pk for p in pages.search(q, operator="and", order_by_relevance=False)]
+    ids = _ids(pages.search(q, operator="and", order_by_relevance=False))
     if len(ids) > MAX_RANKED_MATCHES:
         return ids
-    return [p.pk for p in pages.search(q, operator="and")]
+    return _ids(pages.search(q, operator="and"))
+
+
+def _ids(results):
+    """The matching pages' ids. Building thousands of Page objects only to read their ids cost
+    most of a broad search, so the ids are read from the matching queryset where the backend
+    gives it (modelsearch's SQLite, PostgreSQL and MySQL backends), from the objects otherwise."""
+    queryset = getattr(results, "get_queryset", None)
+    if queryset is None:
+        return [page.pk for page in results]
+    return list(queryset().values_list("pk", flat=True))
 
 
 # Shared by every thread of the process, read again when the content version changes.
