@@ -1,0 +1,44 @@
+"""The database search's facet rows are built once per content version for the whole process,
+not once per thread (each copy cost a second and tens of MiB)."""
+
+import threading
+
+import pytest
+from django.db import connection
+
+from search.query import database_query
+
+
+def rows_in_a_thread(seen):
+    try:
+        seen.append(database_query.all_rows())
+    finally:
+        connection.close()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_threads_share_one_copy_of_the_rows(corpus, monkeypatch):
+    builds = []
+    original = database_query._read_rows
+
+    def counting(pages):
+        builds.append(threading.get_ident())
+        return original(pages)
+
+    monkeypatch.setattr(database_query, "_read_rows", counting)
+    monkeypatch.setitem(database_query._cached, "version", None)
+    seen = [database_query.all_rows()]
+    threads = [threading.Thread(target=rows_in_a_thread, args=(seen,)) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+        thread.join()
+    assert len(seen) == 3 and all(rows is seen[0] for rows in seen)
+    assert len(builds) == 1
+
+
+def test_a_content_change_builds_the_rows_again(corpus, add_news):
+    before = database_query.all_rows()
+    add_news(title="Ny nyhet om Riga")
+    after = database_query.all_rows()
+    assert after is not before
+    assert "Ny nyhet om Riga" in {row.title for row in after.values()}
