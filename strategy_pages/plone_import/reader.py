@@ -17,6 +17,9 @@ SITE_TYPE = "Plone Site"
 UID_PATTERN = re.compile(r"^[0-9a-f]{32}$")
 ID_IN_TEXT = re.compile(r'"@id"\s*:\s*"([^"]*)"')
 MAX_PROBLEMS_SHOWN = 10
+#: The largest export file read (blobs come base-64 inside it); a larger one is refused before
+#: it is read into memory.
+MAX_FILE_BYTES = 4 * 1024**3
 
 
 class ExportError(Exception):
@@ -127,6 +130,8 @@ def _load_items(path):
         except json.JSONDecodeError as error:
             message = _damaged_item_message(path.name, text, position, error, items)
             raise ExportError(message) from None
+        except RecursionError:
+            raise _too_deep(path.name) from None
         items.append(item)
         position = _skip_space(text, position)
         if position < len(text) and text[position] == ",":
@@ -139,10 +144,24 @@ def _load_items(path):
 
 
 def _read_text(path):
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise ExportError(
+            f"{path.name}: {size / 1024**3:.1f} GiB is more than the {MAX_FILE_BYTES / 1024**3:.0f}"
+            " GiB an export file may have. Export the site in parts (one file per type or per "
+            "folder) and import them one after the other."
+        )
     try:
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
         raise ExportError(f"{path.name}: not UTF-8 text ({error.reason}).") from None
+
+
+def _too_deep(name):
+    return ExportError(
+        f"{name}: its JSON is nested deeper than any export collective.exportimport writes; "
+        "it is damaged or not an export. Nothing was imported."
+    )
 
 
 def _skip_space(text, position):
@@ -314,6 +333,8 @@ def _read_companions(export, directory, prefix):
         if path.exists():
             try:
                 reader(export, json.loads(_read_text(path)))
+            except RecursionError:
+                raise _too_deep(path.name) from None
             except json.JSONDecodeError as error:
                 raise ExportError(
                     f"{path.name}: not valid JSON at line {error.lineno}, column {error.colno} "

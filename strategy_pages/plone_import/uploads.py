@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import SuspiciousFileOperation, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.text import get_valid_filename
@@ -48,8 +48,19 @@ def decode(value, fallback_name):
         data = base64.b64decode(value["data"], validate=True)
     except (binascii.Error, ValueError):
         raise UploadRejected("its base-64 data is damaged") from None
-    filename = get_valid_filename(value.get("filename") or fallback_name)
+    filename = safe_filename(value.get("filename"), fallback_name)
     return Blob(filename, value.get("content-type") or "", data)
+
+
+def safe_filename(name, fallback_name):
+    """A file name that stays inside the media folder: "..", "." and names of nothing but
+    punctuation fall back to the item's own id."""
+    for candidate in (name, fallback_name, "file"):
+        try:
+            return get_valid_filename(candidate or "")
+        except SuspiciousFileOperation:
+            continue
+    return "file"
 
 
 def check_image(blob):

@@ -169,3 +169,32 @@ def test_an_item_with_an_invalid_field_is_skipped_and_the_rest_imported(run_impo
     assert outcome.action == "skipped"
     assert outcome.reason.startswith("not valid: contact_email:")
     assert report.counts()["created"] == 36
+
+
+def test_a_blob_named_dot_dot_is_stored_under_a_safe_name(run_import, export_copy):
+    edit_export(
+        export_copy, lambda items: items["/bildbank/logotyp.png"]["image"].update(filename="..")
+    )
+    report = run_import(export_copy)
+    assert report.outcome_for("/bildbank/logotyp.png").action != "skipped"
+    record = PloneItem.objects.get(path="/bildbank/logotyp.png")
+    assert ".." not in record.target.file.name
+
+
+def test_deeply_nested_json_is_refused_with_its_name(tree, export_copy):
+    path = export_copy / "dev-relations.json"
+    path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    before = database_counts()
+    with pytest.raises(CommandError, match="dev-relations.json: its JSON is nested deeper"):
+        call_command("import_plone", str(export_copy))
+    assert database_counts() == before
+
+
+def test_an_export_file_over_the_size_limit_is_refused_before_it_is_read(
+    tree, export_copy, monkeypatch
+):
+    from strategy_pages.plone_import import reader
+
+    monkeypatch.setattr(reader, "MAX_FILE_BYTES", 1024)
+    with pytest.raises(CommandError, match="dev-export.json: .* more than the"):
+        call_command("import_plone", str(export_copy))
