@@ -88,10 +88,11 @@ def test_demo_content_follows_the_source_document(demo):
         assert page.image and page.image_alt.strip(), page.title
 
 
-def test_demo_users_log_in_and_have_the_rights_of_their_role(demo, settings, django_user_model):
+def test_demo_users_log_in_and_have_the_rights_of_their_role(demo, settings, django_user_model, rf):
     names = ("medarbetare", "redaktor", "samordnare", "hl-redaktor")
     for username in names:
-        assert authenticate(username=username, password=settings.DEMO_PASSWORD), username
+        request = rf.post("/logga-in/")
+        assert authenticate(request, username=username, password=settings.DEMO_PASSWORD), username
     user = {name: django_user_model.objects.get(username=name) for name in names}
     showcases = ProjectShowcasePage.objects.all()
     hl_showcase = showcases.filter(committee__slug="hagersten-liljeholmen").first()

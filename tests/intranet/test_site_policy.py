@@ -81,3 +81,23 @@ def test_production_passes_the_deployment_checks():
         check=False,
     )
     assert result.returncode == 0, result.stderr + result.stdout
+
+
+def test_guessing_passwords_locks_the_user_name_out(client, staff_user, tree):
+    for _ in range(30):
+        client.post("/logga-in/", {"username": "medarbetare", "password": "fel-gissning"})
+    response = client.post(
+        "/logga-in/", {"username": "medarbetare", "password": "hemligt-losenord-1", "next": "/"}
+    )
+    assert response.status_code == 429
+    assert "För många försök" in response.content.decode()
+    assert client.get("/").status_code == 302  # still not logged in
+
+
+def test_the_admin_login_is_throttled_too(client, staff_user):
+    for _ in range(6):
+        client.post("/admin/login/", {"username": "medarbetare", "password": "fel-gissning"})
+    response = client.post(
+        "/admin/login/", {"username": "medarbetare", "password": "hemligt-losenord-1"}
+    )
+    assert response.status_code == 429
