@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 
 from search.query import database_query
+from tests.browser.test_browse_the_intranet import restore_wagtail_initial_rows
 
 
 def rows_in_a_thread(seen):
@@ -16,8 +17,15 @@ def rows_in_a_thread(seen):
         connection.close()
 
 
-@pytest.mark.django_db(transaction=True)
-def test_threads_share_one_copy_of_the_rows(corpus, monkeypatch):
+@pytest.fixture
+def committed_corpus(request):
+    """The corpus in a test whose transactions commit, so that other threads see it."""
+    restore_wagtail_initial_rows()
+    return request.getfixturevalue("corpus")
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_threads_share_one_copy_of_the_rows(committed_corpus, monkeypatch):
     builds = []
     original = database_query._read_rows
 
