@@ -5,8 +5,19 @@ from wagtail.admin.forms import WagtailAdminPageForm
 
 
 def committee_of(page):
-    """The committee a section page stands for, or None for any other page."""
-    return getattr(page.specific_deferred, "committee", None) if page else None
+    """The committee whose section `page` lies in: that of the nearest committee page at or
+    above it, however many sections lie between; None outside every committee's section."""
+    if page is None:
+        return None
+    from .models import CommitteePage  # noqa: PLC0415 - the page models use this form
+
+    section = (
+        CommitteePage.objects.ancestor_of(page, inclusive=True)
+        .select_related("committee")
+        .order_by("-depth")
+        .first()
+    )
+    return section.committee if section else None
 
 
 class CommitteeOwnedPageForm(WagtailAdminPageForm):

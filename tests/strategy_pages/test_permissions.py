@@ -38,3 +38,35 @@ def test_committee_editor_group_is_created_once(tree):
 def test_committee_editor_reaches_the_admin(client, tree, hl_editor):
     client.force_login(hl_editor)
     assert client.get("/admin/").status_code == 200
+
+
+def test_content_deep_in_a_committees_section_must_be_that_committees(client, tree, hl_editor):
+    """A section page between the committee page and the news item does not open a way to
+    publish in another committee's name."""
+    from django.urls import reverse
+
+    from strategy_pages.models import NetworkNewsPage, SectionPage
+
+    section = tree.sections["hagersten-liljeholmen"].add_child(
+        instance=SectionPage(title="Utbyten", slug="utbyten")
+    )
+    client.force_login(hl_editor)
+    url = reverse("wagtailadmin_pages:add", args=("strategy_pages", "networknewspage", section.pk))
+    form = client.get(url)
+    assert form.status_code == 200
+    hl = tree.committees["hagersten-liljeholmen"]
+    assert form.context["form"].initial["committee"] == hl.pk
+    response = client.post(
+        url,
+        {
+            "title": "I ett annat namn",
+            "slug": "annat-namn",
+            "date": "2026-05-01",
+            "committee": tree.committees["stockholmshem"].pk,
+            "body-count": "0",
+            "related-count": "0",
+            "action-publish": "publish",
+        },
+    )
+    assert not NetworkNewsPage.objects.filter(slug="annat-namn").exists()
+    assert response.status_code == 200
