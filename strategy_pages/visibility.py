@@ -2,8 +2,9 @@
 content and search. A page is visible when it is live and the visitor passes every view
 restriction on it and its ancestors."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, ReferenceIndex
 
 RESTRICTIONS_CACHE_KEY = "strategy_pages:view-restrictions"
 # Edits drop the cache in the shared cache at once; the timeout bounds what a process that missed
@@ -23,6 +24,17 @@ def visible_to(queryset, request):
     for page in hidden_subtrees(request):
         queryset = queryset.not_descendant_of(page, inclusive=True)
     return queryset
+
+
+def document_visible_to(document, request):
+    """A document that pages use is for those who may see at least one of them; one that no
+    page uses follows its collection's own privacy alone (Wagtail checks that)."""
+    page_type = ContentType.objects.get_for_model(Page)
+    using = ReferenceIndex.get_references_to(document).filter(base_content_type=page_type)
+    page_ids = set(using.values_list("object_id", flat=True))
+    if not page_ids:
+        return True
+    return visible_to(Page.objects.filter(pk__in=page_ids), request).exists()
 
 
 def restriction_table():

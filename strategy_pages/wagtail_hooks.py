@@ -1,10 +1,13 @@
 """Admin wiring: committees, themes and classifications as snippets with search and filters."""
 
+from django.http import HttpResponseForbidden
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import Committee, Orientation, SustainabilityDimension, Theme
+from .visibility import document_visible_to
 
 
 class CommitteeViewSet(SnippetViewSet):
@@ -45,3 +48,11 @@ class ClassificationViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(ClassificationViewSetGroup)
+
+
+@hooks.register("before_serve_document")
+def refuse_documents_of_hidden_pages(document, request):
+    """A document attached to restricted pages only is as restricted as they are."""
+    if not document_visible_to(document, request):
+        return HttpResponseForbidden()
+    return None
