@@ -13,13 +13,20 @@ from strategy_pages.visibility import visible_to
 
 from ..analytics import editors_picks
 from ..conf import engine, engine_configured
-from .database_query import search_database, suggest_titles_database
+from .database_query import all_rows, search_database, suggest_titles_database
 from .engine_query import search_engine, suggest_titles
 from .facets import FACETS_BY_NAME
 from .params import SearchForm, SearchParams, unknown_parameters
 from .scope import scope_for
 
-__all__ = ["SearchForm", "SearchParams", "run_search", "suggest", "unknown_parameters"]
+__all__ = [
+    "SearchForm",
+    "SearchParams",
+    "run_search",
+    "suggest",
+    "unknown_parameters",
+    "warm_up",
+]
 
 logger = logging.getLogger(__name__)
 RESTING_KEY = "strategy_search:engine-resting"
@@ -43,6 +50,15 @@ def run_search(params, request):
     if params.q and params.page == 1:
         results.picks = _viewable_picks(editors_picks(params.q), request)
     return results
+
+
+def warm_up():
+    """Build what the first search after a start would otherwise wait for: the database
+    search's rows (it answers when the engine does not) and the facets' labels. A host calls
+    it once its application is loaded, e.g. in its WSGI module."""
+    all_rows()
+    for facet in FACETS_BY_NAME.values():
+        facet.known_values()
 
 
 def suggest(prefix, request):

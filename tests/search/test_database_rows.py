@@ -50,3 +50,14 @@ def test_a_content_change_builds_the_rows_again(corpus, add_news):
     after = database_query.all_rows()
     assert after is not before
     assert "Ny nyhet om Riga" in {row.title for row in after.values()}
+
+
+def test_after_warming_up_the_first_search_reads_no_rows(corpus, monkeypatch, api):
+    from search.query import warm_up
+
+    monkeypatch.setitem(database_query._cached, "version", None)
+    warm_up()
+    builds = []
+    monkeypatch.setattr(database_query, "_read_rows", lambda pages: builds.append(pages))
+    assert api(q="förskolan")["total"] > 0
+    assert builds == []
