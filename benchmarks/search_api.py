@@ -6,7 +6,8 @@ database backend (SQLite and PostgreSQL) and, when SEARCH_URL names one, on the 
 `make benchmark-search` starts the engine and PostgreSQL first. Each corpus lives in its own
 database (SQLite files under .cache/benchmarks/, PostgreSQL databases search_<size>), generated
 once and reused, and each (size, database) runs in a process of its own, so "first hit" is the
-first search a freshly started server process answers. Resident memory is read after the run.
+first search a freshly started server process answers, after the warm-up intranet/wsgi.py does
+(timed too). Resident memory is read after the run.
 """
 
 import argparse
