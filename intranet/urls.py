@@ -1,10 +1,12 @@
 from django.conf import settings
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from intranet.password_reset import ResetForEveryActiveUserForm
 from search import urls as search_urls
 
 urlpatterns = [
@@ -16,6 +18,28 @@ urlpatterns = [
         name="login",
     ),
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "losenord/glomt/",
+        login_not_required(
+            auth_views.PasswordResetView.as_view(form_class=ResetForEveryActiveUserForm)
+        ),
+        name="password_reset",
+    ),
+    path(
+        "losenord/skickat/",
+        login_not_required(auth_views.PasswordResetDoneView.as_view()),
+        name="password_reset_done",
+    ),
+    path(
+        "losenord/nytt/<uidb64>/<token>/",
+        login_not_required(auth_views.PasswordResetConfirmView.as_view()),
+        name="password_reset_confirm",
+    ),
+    path(
+        "losenord/klart/",
+        login_not_required(auth_views.PasswordResetCompleteView.as_view()),
+        name="password_reset_complete",
+    ),
     path("", include(search_urls)),
 ]
 

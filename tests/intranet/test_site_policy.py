@@ -3,6 +3,7 @@
 import os
 import subprocess
 import sys
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -102,3 +103,29 @@ def test_the_admin_login_is_throttled_too(client, staff_user):
         "/admin/login/", {"username": "medarbetare", "password": "hemligt-losenord-1"}
     )
     assert response.status_code == 429
+
+
+def test_a_user_without_a_password_sets_one_through_the_emailed_link(client, tree, mailoutbox):
+    from django.contrib.auth import get_user_model
+
+    imported = get_user_model().objects.create_user("fran-plone", email="anna@example.org")
+    assert not imported.has_usable_password()
+    login_page = client.get("/logga-in/").content.decode()
+    assert 'href="/losenord/glomt/"' in login_page
+    response = client.post("/losenord/glomt/", {"email": "Anna@example.org"})
+    assert response.status_code == 302
+    [mail] = mailoutbox
+    assert mail.to == ["anna@example.org"]
+    assert "Nytt lösenord till intranätet" in mail.subject
+    link = next(line for line in mail.body.splitlines() if "/losenord/nytt/" in line)
+    form = client.get(urlsplit(link.strip()).path, follow=True)
+    assert form.status_code == 200 and "Välj ett nytt lösenord" in form.content.decode()
+    new_password = "ett-langt-nytt-losenord-2026"
+    done = client.post(
+        form.redirect_chain[-1][0],
+        {"new_password1": new_password, "new_password2": new_password},
+        follow=True,
+    )
+    assert "Lösenordet är sparat" in done.content.decode()
+    imported.refresh_from_db()
+    assert imported.check_password(new_password)
