@@ -1,10 +1,12 @@
 """Plone's people and rights → Django users and groups, Wagtail page permissions on the imported
 subtrees, and view restrictions where Plone kept a folder private."""
 
+import hashlib
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
 from wagtail.models import (
     BaseViewRestriction,
     CollectionViewRestriction,
@@ -12,6 +14,7 @@ from wagtail.models import (
 )
 
 from ..permissions import grant_admin_access, grant_media_editing, grant_page_editing
+from .models import PloneItem
 from .reader import PORTAL
 
 #: Plone's virtual group of every logged-in user; Django has no such group.
@@ -26,6 +29,20 @@ ROLE_LABELS = {
     "Site Administrator": "webbplatsadministratörer",
 }
 NAME_LENGTH = 150
+#: Imported groups live apart from the site's own: a Plone group titled "Editors" must not
+#: land in Wagtail's Editors group and its rights.
+GROUP_PREFIX = "Plone – "
+MEMBER_TYPE = "Member"
+
+
+def group_name(title):
+    return f"{GROUP_PREFIX}{title}"[:NAME_LENGTH]
+
+
+def member_uid(username):
+    """The import record's key of a Plone member (members have no UID of their own)."""
+    key = f"member:{username}".encode()
+    return hashlib.sha256(key, usedforsecurity=False).hexdigest()[:32]
 
 
 @dataclass
@@ -44,10 +61,12 @@ def import_people(export, report, *, dry_run):
         if data["groupid"] not in VIRTUAL_GROUPS:
             people.groups[data["groupid"]] = _group(data, report)
     for data in export.members:
-        people.users[data["username"]] = _user(data, report)
+        user = _user(data, report)
+        if user is not None:
+            people.users[data["username"]] = user
     for data in export.members:
         for group_id in data.get("groups") or []:
-            if group_id in people.groups:
+            if group_id in people.groups and data["username"] in people.users:
                 people.users[data["username"]].groups.add(people.groups[group_id])
     for data in export.groups:
         for principal in data.get("principals") or []:
@@ -60,7 +79,7 @@ def import_people(export, report, *, dry_run):
 
 
 def _group(data, report):
-    name = (data.get("title") or data["groupid"])[:NAME_LENGTH]
+    name = group_name(data.get("title") or data["groupid"])
     group, created = Group.objects.get_or_create(name=name)
     if created:
         report.note(f"group created: {name}")
@@ -68,18 +87,46 @@ def _group(data, report):
 
 
 def _user(data, report):
+    """The user an earlier import made for this member, or a new one. A user of the same name
+    that the import did not make is someone else: the member's groups and roles are not
+    given to them."""
     user_model = get_user_model()
-    first_name, _, last_name = (data.get("fullname") or "").partition(" ")
-    user = user_model.objects.filter(username=data["username"]).first()
+    username = data["username"]
+    record = PloneItem.objects.filter(uid=member_uid(username)).first()
+    user = user_model.objects.filter(pk=record.object_id).first() if record else None
+    if user is None and user_model.objects.filter(username=username).exists():
+        report.warn(f"member {username}", _NOT_MERGED)
+        return None
     if user is None:
-        user = user_model(username=data["username"])
+        user = user_model(username=username)
         user.set_unusable_password()
-        report.note(f"user created without a password: {data['username']}")
+        report.note(f"user created without a password: {username}")
+    first_name, _, last_name = (data.get("fullname") or "").partition(" ")
     user.email = user.email or data.get("email") or ""
     user.first_name = user.first_name or first_name[:150]
     user.last_name = user.last_name or last_name[:150]
     user.save()
+    _record_member(username, user)
     return user
+
+
+_NOT_MERGED = (
+    "a user of this name already exists here and was not made by the import, so the member's "
+    "groups and roles were not given to them; rename one of the two and import again"
+)
+
+
+def _record_member(username, user):
+    PloneItem.objects.update_or_create(
+        uid=member_uid(username),
+        defaults={
+            "portal_type": MEMBER_TYPE,
+            "path": username,
+            "content_type": ContentType.objects.get_for_model(user),
+            "object_id": user.pk,
+            "fingerprint": "",
+        },
+    )
 
 
 def _planned_people(export, report):
@@ -88,12 +135,20 @@ def _planned_people(export, report):
     existing = set(
         user_model.objects.filter(username__in=usernames).values_list("username", flat=True)
     )
-    people = People(users=dict(user_model.objects.in_bulk(existing, field_name="username")))
+    recorded = set(
+        PloneItem.objects.filter(portal_type=MEMBER_TYPE, path__in=usernames).values_list(
+            "path", flat=True
+        )
+    )
+    ours = existing & recorded
+    people = People(users=dict(user_model.objects.in_bulk(ours, field_name="username")))
     for username in usernames:
-        if username not in existing:
+        if username in existing - recorded:
+            report.warn(f"member {username}", _NOT_MERGED)
+        elif username not in existing:
             report.note(f"user would be created without a password: {username}")
     for data in export.groups:
-        name = (data.get("title") or data["groupid"])[:NAME_LENGTH]
+        name = group_name(data.get("title") or data["groupid"])
         if data["groupid"] not in VIRTUAL_GROUPS and not Group.objects.filter(name=name).exists():
             report.note(f"group would be created: {name}")
     return people
@@ -153,8 +208,7 @@ def _role_group(username, roles, page, people):
     if user is None:
         return None
     labels = " och ".join(ROLE_LABELS.get(role, role) for role in sorted(roles) if role != "Owner")
-    name = f"{page.title} – {labels}"[:NAME_LENGTH]
-    group, _ = Group.objects.get_or_create(name=name)
+    group, _ = Group.objects.get_or_create(name=group_name(f"{page.title} – {labels}"))
     user.groups.add(group)
     return group
 

@@ -162,7 +162,7 @@ def test_the_moved_items_old_path_and_every_old_path_redirect(imported, staff_cl
 
 def test_the_sodermalm_editors_may_edit_the_sodermalm_subtree_and_nothing_else(tree, imported):
     editor = get_user_model().objects.get(username="anna.lindqvist")
-    assert Group.objects.get(name="Redaktörer") in editor.groups.all()
+    assert Group.objects.get(name="Plone – Redaktörer") in editor.groups.all()
     sodermalm = tree.sections["sodermalm"]
     for page in Page.objects.exclude(depth=1).specific():
         permissions = page.permissions_for_user(editor)

@@ -198,3 +198,43 @@ def test_an_export_file_over_the_size_limit_is_refused_before_it_is_read(
     monkeypatch.setattr(reader, "MAX_FILE_BYTES", 1024)
     with pytest.raises(CommandError, match="dev-export.json: .* more than the"):
         call_command("import_plone", str(export_copy))
+
+
+def edit_members(directory, change):
+    path = directory / "dev-members.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(json.dumps(data), encoding="utf-8")
+
+
+def test_a_plone_group_named_like_a_site_group_gets_none_of_its_rights(run_import, export_copy):
+    def title_editors(data):
+        next(g for g in data["groups"] if g["groupid"] == "redaktorer")["title"] = "Editors"
+
+    edit_members(export_copy, title_editors)
+    wagtail_editors = Group.objects.get(name="Editors")
+    members_before = set(wagtail_editors.user_set.values_list("username", flat=True))
+    run_import(export_copy)
+    assert set(wagtail_editors.user_set.values_list("username", flat=True)) == members_before
+    imported = Group.objects.get(name="Plone – Editors")
+    assert imported.user_set.filter(username="anna.lindqvist").exists()
+
+
+def test_a_member_named_like_an_existing_user_is_not_merged_into_them(run_import, export_copy):
+    existing = User.objects.create_user("anna.lindqvist", password="hemligt-losenord-1")
+    report = run_import(export_copy)
+    existing.refresh_from_db()
+    assert not existing.groups.exists()
+    assert existing.check_password("hemligt-losenord-1")
+    assert any("anna.lindqvist" in warning for warning in report.warnings)
+    second = run_import(export_copy)
+    assert not existing.groups.exists()
+    assert any("anna.lindqvist" in warning for warning in second.warnings)
+
+
+def test_members_the_import_made_are_updated_on_the_next_run(run_import, imported):
+    anna = User.objects.get(username="anna.lindqvist")
+    group_ids = set(anna.groups.values_list("pk", flat=True))
+    run_import()
+    assert set(anna.groups.values_list("pk", flat=True)) == group_ids
+    assert User.objects.filter(username="anna.lindqvist").count() == 1
