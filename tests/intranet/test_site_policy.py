@@ -129,3 +129,18 @@ def test_a_user_without_a_password_sets_one_through_the_emailed_link(client, tre
     assert "Lösenordet är sparat" in done.content.decode()
     imported.refresh_from_db()
     assert imported.check_password(new_password)
+
+
+@pytest.mark.parametrize("old_path", ["/gammal/hemlig.html", "/gammal/hemlig"])
+def test_old_addresses_do_not_tell_anonymous_visitors_where_they_lead(
+    staff_client, tree, old_path
+):
+    from django.test import Client
+    from wagtail.contrib.redirects.models import Redirect
+
+    Redirect.objects.create(old_path=old_path, redirect_page=tree.strategy)
+    response = Client().get(old_path)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/logga-in/")
+    assert tree.strategy.url not in response["Location"].split("?")[0]
+    assert staff_client.get(old_path)["Location"] == tree.strategy.url
