@@ -132,9 +132,7 @@ def test_a_user_without_a_password_sets_one_through_the_emailed_link(client, tre
 
 
 @pytest.mark.parametrize("old_path", ["/gammal/hemlig.html", "/gammal/hemlig"])
-def test_old_addresses_do_not_tell_anonymous_visitors_where_they_lead(
-    staff_client, tree, old_path
-):
+def test_old_addresses_do_not_tell_anonymous_visitors_where_they_lead(staff_client, tree, old_path):
     from django.test import Client
     from wagtail.contrib.redirects.models import Redirect
 
