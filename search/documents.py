@@ -66,14 +66,6 @@ class Restrictions:
         return [r for r in self._all if page.path.startswith(r.path)]
 
 
-def build_document(page, restrictions, now=None):
-    """The engine document of one specific page, with a fingerprint of its content to tell a
-    stale copy in the index."""
-    facets = facet_values(type(page), [page.pk])[page.pk]
-    committee_names = dict(Committee.objects.values_list("slug", "name"))
-    return _stamped(_content(page, restrictions, facets, committee_names), now or timezone.now())
-
-
 def fingerprint(document):
     content = json.dumps(document, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha1(content.encode(), usedforsecurity=False).hexdigest()

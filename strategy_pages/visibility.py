@@ -13,9 +13,14 @@ RESTRICTIONS_CACHE_SECONDS = 30
 
 
 def hidden_subtrees(request):
-    """Pages whose subtree the request may not view (group, login or password restrictions)."""
-    restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
-    return [r.page for r in restrictions if not r.accept_request(request)]
+    """Pages whose subtree the request may not view (group, login or password restrictions),
+    read once per request: the menu, every listing and the Related block of a page ask."""
+    hidden = getattr(request, "_strategy_pages_hidden_subtrees", None)
+    if hidden is None:
+        restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
+        hidden = [r.page for r in restrictions if not r.accept_request(request)]
+        request._strategy_pages_hidden_subtrees = hidden
+    return hidden
 
 
 def visible_to(queryset, request):
