@@ -1,3 +1,4 @@
+from django.contrib.auth.models import Permission
 from django.urls import NoReverseMatch, include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -7,7 +8,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from strategy_pages.conf import SITE_SEARCH_HOOK
+from strategy_pages.conf import GRANT_ROLE_PERMISSIONS_HOOK, SITE_SEARCH_HOOK
 
 from .health import search_status
 from .models import SearchSynonym
@@ -93,3 +94,25 @@ def site_search_url(request):
         return reverse("strategy_search:search")
     except NoReverseMatch:
         return ""
+
+
+SEARCH_EDITING_ROLES = ("network_editors", "coordinators")
+SEARCH_EDITING_PERMISSIONS = {
+    "wagtailsearchpromotions": (
+        "add_searchpromotion",
+        "change_searchpromotion",
+        "delete_searchpromotion",
+    ),
+    "strategy_search": ("add_searchsynonym", "change_searchsynonym", "delete_searchsynonym"),
+}
+
+
+@hooks.register(GRANT_ROLE_PERMISSIONS_HOOK)
+def grant_search_editing(role, group):
+    """Network editors and coordinators promote results, keep synonyms and read the reports."""
+    if role not in SEARCH_EDITING_ROLES:
+        return
+    for app_label, codenames in SEARCH_EDITING_PERMISSIONS.items():
+        group.permissions.add(
+            *Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
+        )

@@ -17,6 +17,9 @@ DEFAULTS = {
 #: A hook another app registers to give the plugin's pages a site search box: a function of the
 #: request that returns the search page's URL (the search app registers it).
 SITE_SEARCH_HOOK = "strategy_pages_site_search_url"
+#: A hook other apps register to add rights over their own models to a role when the roles are
+#: set up: a function of the role (RoleGroup.Role) and its group.
+GRANT_ROLE_PERMISSIONS_HOOK = "strategy_pages_grant_role_permissions"
 
 
 def setting(name):

@@ -1,6 +1,6 @@
 """Editing rights scoped to parts of the page tree, using Wagtail's own group page permissions."""
 
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
 PAGE_EDITING = ("add_page", "change_page", "publish_page")
@@ -34,12 +34,3 @@ def grant_media_editing(group, collection=None):
         GroupCollectionPermission.objects.get_or_create(
             group=group, collection=collection, permission=permission
         )
-
-
-def committee_editor_group(committee_page):
-    """The editor group of one committee: may edit that committee's showcases and responses only."""
-    group, _ = Group.objects.get_or_create(name=f"Redaktörer – {committee_page.committee.name}")
-    grant_admin_access(group)
-    grant_page_editing(group, committee_page)
-    grant_media_editing(group)
-    return group

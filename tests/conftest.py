@@ -149,3 +149,31 @@ def search_engine(settings, monkeypatch):
     )
     yield engine()
     engine().client.indices.delete(index=f"{settings.STRATEGY_SEARCH_INDEX_PREFIX}*")
+
+
+@pytest.fixture
+def people(tree, django_user_model):
+    """One user per role over the `tree`, with the groups `create_intranet_groups` makes: staff,
+    a network editor, the editors of two committees and a coordinator."""
+    from strategy_pages.models import RoleGroup  # noqa: PLC0415 - needs the app registry
+    from strategy_pages.roles import role_group, set_up_roles  # noqa: PLC0415
+
+    set_up_roles()
+
+    def person(username, group):
+        user = django_user_model.objects.create_user(
+            username=username, password="hemligt-losenord-1", email=f"{username}@example.org"
+        )
+        user.groups.add(group)
+        return user
+
+    editors = {
+        slug: c.__class__.objects.get(pk=c.pk).editor_group for slug, c in tree.committees.items()
+    }
+    return SimpleNamespace(
+        staff=person("medarbetare", role_group(RoleGroup.Role.STAFF)),
+        network_editor=person("redaktor", role_group(RoleGroup.Role.NETWORK_EDITORS)),
+        hl_editor=person("hl-redaktor", editors["hagersten-liljeholmen"]),
+        sodermalm_editor=person("sodermalm-redaktor", editors["sodermalm"]),
+        coordinator=person("samordnare", role_group(RoleGroup.Role.COORDINATORS)),
+    )

@@ -5,7 +5,6 @@ import datetime
 
 from anyascii import anyascii
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils.text import slugify
 from wagtail.models import Page, Site, Task, Workflow
@@ -27,18 +26,14 @@ from strategy_pages.models import (
     Orientation,
     OrientationPage,
     ProjectShowcasePage,
+    RoleGroup,
     SectionPage,
     ShowcaseIndexPage,
     StrategyPage,
     SustainabilityDimension,
     Theme,
 )
-from strategy_pages.permissions import (
-    committee_editor_group,
-    grant_admin_access,
-    grant_media_editing,
-    grant_page_editing,
-)
+from strategy_pages.roles import role_group, set_up_roles
 
 from . import organisations
 from .images import ensure_image
@@ -94,7 +89,8 @@ def build_demo_site(password):
         ensure_news(news_index, data, committees, taxonomies)
     ensure_consultation_response(sections[CONSULTATION_RESPONSE["committee"]], committees)
     ensure_general_pages(home, committees["stadsledningskontoret"])
-    ensure_users(password, home, news_index, sections["hagersten-liljeholmen"])
+    set_up_roles()
+    ensure_users(password, Committee.objects.get(slug="hagersten-liljeholmen").editor_group)
     ensure_search_synonyms()
     name_default_workflow_in_swedish()
     return home
@@ -375,72 +371,24 @@ def _date(value):
 
 
 DEMO_USERS = [
-    ("medarbetare", "Sara", "Lindqvist", "Medarbetare"),
-    ("redaktor", "Johan", "Ek", "Nätverksredaktörer"),
-    ("samordnare", "Amina", "Hassan", "Samordnare, stadsledningskontoret"),
+    ("medarbetare", "Sara", "Lindqvist", RoleGroup.Role.STAFF),
+    ("redaktor", "Johan", "Ek", RoleGroup.Role.NETWORK_EDITORS),
+    ("samordnare", "Amina", "Hassan", RoleGroup.Role.COORDINATORS),
     ("hl-redaktor", "Erik", "Nyström", None),
 ]
 
 
-def grant_classification_management(group):
-    """Committees, themes, orientations and sustainability dimensions in the admin."""
-    group.permissions.add(
-        *Permission.objects.filter(
-            content_type__app_label="strategy_pages",
-            content_type__model__in=[
-                "committee",
-                "theme",
-                "orientation",
-                "sustainabilitydimension",
-            ],
-            codename__regex=r"^(add|change|delete|view)_",
-        )
-    )
-
-
-def grant_search_promotions(group):
-    """Promoted search results, search synonyms and the search reports."""
-    group.permissions.add(
-        *Permission.objects.filter(
-            content_type__app_label="wagtailsearchpromotions",
-            codename__in=[
-                "add_searchpromotion",
-                "change_searchpromotion",
-                "delete_searchpromotion",
-            ],
-        ),
-        *Permission.objects.filter(
-            content_type__app_label="strategy_search",
-            codename__in=["add_searchsynonym", "change_searchsynonym", "delete_searchsynonym"],
-        ),
-    )
-
-
-def ensure_users(password, home, news_index, hl_section):
-    Group.objects.get_or_create(name="Medarbetare")
-    network_editors, _ = Group.objects.get_or_create(name="Nätverksredaktörer")
-    grant_admin_access(network_editors)
-    grant_page_editing(network_editors, news_index)
-    grant_media_editing(network_editors)
-    coordinators, _ = Group.objects.get_or_create(name="Samordnare, stadsledningskontoret")
-    grant_admin_access(coordinators)
-    grant_page_editing(coordinators, home)
-    grant_media_editing(coordinators)
-    for group in (network_editors, coordinators):
-        grant_search_promotions(group)
-    grant_classification_management(coordinators)
-    hl_editors = committee_editor_group(hl_section)
-
+def ensure_users(password, hl_editors):
+    """One demo user per role; hl-redaktor edits for Hägersten-Liljeholmen."""
     user_model = get_user_model()
-    for username, first, last, group_name in DEMO_USERS:
+    for username, first, last, role in DEMO_USERS:
         user, _ = user_model.objects.get_or_create(
             username=username,
             defaults={"first_name": first, "last_name": last, "email": f"{username}@example.org"},
         )
         user.set_password(password)
         user.save()
-        group = hl_editors if group_name is None else Group.objects.get(name=group_name)
-        user.groups.add(group)
+        user.groups.add(hl_editors if role is None else role_group(role))
     admin, _ = user_model.objects.get_or_create(
         username="admin",
         defaults={"is_staff": True, "is_superuser": True, "email": "admin@example.org"},

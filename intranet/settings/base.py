@@ -130,6 +130,12 @@ STORAGES = {
 }
 
 WAGTAIL_SITE_NAME = "Internationellt arbete – Stockholms stad"
+# Review requests, approvals and rejections reach editors by e-mail, e.g.
+# EMAIL_URL=smtp+tls://user:password@smtp.example.org:587; printed to the console by default.
+vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="intranet@localhost")
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("sv", "Svenska"), ("en", "English")]

@@ -18,6 +18,7 @@ from .events import EventPage
 from .home import IntranetHomePage
 from .links import LinkPage
 from .news import NetworkNewsIndexPage, NetworkNewsPage
+from .roles import RoleGroup
 from .sections import SectionPage
 from .showcases import ProjectShowcasePage, ShowcaseIndexPage
 from .strategy import OrientationPage, StrategyPage
@@ -42,6 +43,7 @@ __all__ = [
     "Orientation",
     "OrientationPage",
     "ProjectShowcasePage",
+    "RoleGroup",
     "SectionPage",
     "ShowcaseIndexPage",
     "ShowcaseStatus",

@@ -91,7 +91,7 @@ class ProjectShowcasePage(ClassifiedPage):
             [
                 FieldPanel("status"),
                 FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
-                FieldPanel("featured"),
+                FieldPanel("featured", permission="strategy_pages.feature_on_start_page"),
             ],
             heading=_("Status and dates"),
         ),
@@ -123,6 +123,7 @@ class ProjectShowcasePage(ClassifiedPage):
     class Meta:
         verbose_name = _("project")
         verbose_name_plural = _("projects")
+        permissions = [("feature_on_start_page", _("Can feature projects on the start page"))]
 
     def clean(self):
         super().clean()

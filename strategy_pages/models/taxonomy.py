@@ -46,6 +46,16 @@ class Committee(index.Indexed, models.Model):
         blank=True,
         help_text=_("Name and role of the person who represents the committee in the network."),
     )
+    editor_group = models.OneToOneField(
+        "auth.Group",
+        verbose_name=_("editor group"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="editing_committee",
+        help_text=_("Its members write the committee's showcases and submit them for review."),
+    )
 
     panels = [
         MultiFieldPanel(
