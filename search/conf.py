@@ -11,6 +11,8 @@ STRATEGY_SEARCH_SCOPE          "plugin": the plugin's page types in the current 
                                every page type of the current site
 STRATEGY_SEARCH_LOGIN_REQUIRED True or False; None follows the host: login is required when
                                the host requires it for every view (LoginRequiredMiddleware)
+STRATEGY_SEARCH_HEALTH_TOKEN   a secret that monitoring sends as "Authorization: Bearer …" to
+                               see error details in /healthz, as staff do; empty → staff only
 """
 
 from functools import cache
@@ -26,6 +28,7 @@ DEFAULTS = {
     "STRATEGY_SEARCH_REPLICAS": 0,
     "STRATEGY_SEARCH_SCOPE": "plugin",
     "STRATEGY_SEARCH_LOGIN_REQUIRED": None,
+    "STRATEGY_SEARCH_HEALTH_TOKEN": "",
 }
 SCOPES = ("plugin", "site")
 #: The TASKS alias and queue of the search index updates.

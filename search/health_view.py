@@ -5,9 +5,11 @@ down); 503 when it does not."""
 from django.contrib.auth.decorators import login_not_required
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
+from django.utils.crypto import constant_time_compare
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from .conf import search_setting
 from .health import search_status
 
 ERROR_KEYS = {"error", "last_error"}
@@ -30,8 +32,8 @@ def healthz(request):
 
 
 def _for(request, status):
-    """Error messages name hosts, ports and queries: for staff only."""
-    if request.user.is_authenticated and request.user.is_staff:
+    """Error messages name hosts, ports and queries: for staff and monitoring only."""
+    if (request.user.is_authenticated and request.user.is_staff) or _holds_token(request):
         return status
     return {
         key: {k: v for k, v in value.items() if k not in ERROR_KEYS}
@@ -39,3 +41,9 @@ def _for(request, status):
         else value
         for key, value in status.items()
     }
+
+
+def _holds_token(request):
+    token = search_setting("STRATEGY_SEARCH_HEALTH_TOKEN")
+    sent = request.headers.get("Authorization", "").removeprefix("Bearer ")
+    return bool(token) and constant_time_compare(sent, token)

@@ -152,6 +152,7 @@ STRATEGY_SEARCH_INDEX_PREFIX = env("SEARCH_INDEX_PREFIX", default="intranet_")
 STRATEGY_SEARCH_TIMEOUT = env.float("SEARCH_TIMEOUT", default=5)
 STRATEGY_SEARCH_QUERY_TIMEOUT = env.float("SEARCH_QUERY_TIMEOUT", default=0.6)
 STRATEGY_SEARCH_REPLICAS = env.int("SEARCH_REPLICAS", default=0)
+STRATEGY_SEARCH_HEALTH_TOKEN = env("HEALTH_TOKEN", default="")
 # The intranet is the plugin's own site: its start page is the site's root page.
 STRATEGY_PAGES_PARENT_PAGE_TYPES = []
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

@@ -58,3 +58,19 @@ def test_healthz_shows_error_details_to_staff_only(client, db, settings, django_
     staff = django_user_model.objects.create_user("drift", password="x", is_staff=True)
     client.force_login(staff)
     assert "Connection" in client.get("/healthz").json()["engine"]["error"]
+
+
+def test_healthz_shows_error_details_to_monitoring_with_the_token(client, db, settings):
+    settings.STRATEGY_SEARCH_URL = "http://127.0.0.1:9"
+    settings.STRATEGY_SEARCH_HEALTH_TOKEN = "s3cret-monitoring-token"
+    wrong = client.get("/healthz", headers={"Authorization": "Bearer guess"}).json()
+    assert "error" not in wrong["engine"]
+    right = client.get("/healthz", headers={"Authorization": "Bearer s3cret-monitoring-token"})
+    assert "Connection" in right.json()["engine"]["error"]
+
+
+def test_healthz_token_is_off_when_unset(client, db, settings):
+    settings.STRATEGY_SEARCH_URL = "http://127.0.0.1:9"
+    assert (
+        "error" not in client.get("/healthz", headers={"Authorization": "Bearer "}).json()["engine"]
+    )
