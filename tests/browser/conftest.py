@@ -25,12 +25,27 @@ def browser():
         browser.close()
 
 
+def watch_content_security_policy(page):
+    """Collects what the page's Content-Security-Policy refused: each refusal is a script,
+    style or image that a visitor would miss."""
+    refused = []
+    page.on(
+        "console",
+        lambda message: (
+            refused.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    return refused
+
+
 @pytest.fixture
 def page(browser):
     context = browser.new_context(locale="sv-SE", viewport={"width": 1280, "height": 900})
     page = context.new_page()
+    refused = watch_content_security_policy(page)
     yield page
     context.close()
+    assert refused == [], "the Content-Security-Policy refused:\n" + "\n".join(refused)
 
 
 @pytest.fixture

@@ -142,3 +142,12 @@ def test_old_addresses_do_not_tell_anonymous_visitors_where_they_lead(staff_clie
     assert response["Location"].startswith("/logga-in/")
     assert tree.strategy.url not in response["Location"].split("?")[0]
     assert staff_client.get(old_path)["Location"] == tree.strategy.url
+
+
+def test_front_end_forbids_inline_scripts_and_styles(client, tree, staff_user):
+    client.force_login(staff_user)
+    policy = client.get("/").headers["Content-Security-Policy"]
+    directives = dict(part.strip().split(" ", 1) for part in policy.split(";"))
+    assert directives["script-src"] == "'self'"
+    assert directives["style-src"] == "'self'"
+    assert "unsafe-inline" not in policy
