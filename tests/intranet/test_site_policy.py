@@ -1,11 +1,18 @@
 """The host site's policies: a closed, Swedish intranet, configured from the environment."""
 
+import datetime
 import os
 import subprocess
 import sys
 from urllib.parse import urlsplit
 
 import pytest
+import time_machine
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from wagtail.documents.models import Document
+from wagtail.images import get_image_model
+from wagtail.models import Collection
 
 
 def test_login_page_is_swedish_and_logs_in(client, staff_user, tree):
@@ -151,3 +158,64 @@ def test_front_end_forbids_inline_scripts_and_styles(client, tree, staff_user):
     assert directives["script-src"] == "'self'"
     assert directives["style-src"] == "'self'"
     assert "unsafe-inline" not in policy
+
+
+def test_a_session_ends_at_its_absolute_age_however_busy(staff_client, tree, settings):
+    settings.SESSION_ABSOLUTE_AGE = 12 * 60 * 60
+    start = datetime.datetime.now(tz=datetime.UTC)
+    with time_machine.travel(start, tick=False) as clock:
+        assert staff_client.get("/").status_code == 200
+        for _hour in range(11):
+            clock.shift(datetime.timedelta(hours=1))
+            assert staff_client.get("/").status_code == 200
+        clock.shift(datetime.timedelta(hours=1, minutes=1))
+        response = staff_client.get("/")
+        assert response.status_code == 302
+        assert "/logga-in/" in response.url
+        assert staff_client.get("/").status_code == 302  # logged out, not just turned away
+
+
+def upload(name, content, content_type):
+    return SimpleUploadedFile(name, content, content_type=content_type)
+
+
+def test_documents_over_the_size_limit_are_refused_with_the_limit(admin_client, settings):
+    settings.DOCUMENT_MAX_UPLOAD_SIZE = 1024
+    response = admin_client.post(
+        reverse("wagtaildocs:add"),
+        {
+            "title": "Stor rapport",
+            "file": upload("rapport.pdf", b"%PDF" + b"x" * 2048, "application/pdf"),
+            "collection": Collection.get_first_root_node().pk,
+        },
+    )
+    assert response.status_code == 200
+    assert "1,0" in response.content.decode() or "1.0" in response.content.decode()
+    assert not Document.objects.filter(title="Stor rapport").exists()
+
+
+def test_documents_of_other_types_are_refused(admin_client):
+    response = admin_client.post(
+        reverse("wagtaildocs:add"),
+        {
+            "title": "Sida",
+            "file": upload("sida.html", b"<script>alert(1)</script>", "text/html"),
+            "collection": Collection.get_first_root_node().pk,
+        },
+    )
+    assert response.status_code == 200
+    assert not Document.objects.filter(title="Sida").exists()
+
+
+def test_svg_images_are_refused(admin_client):
+    svg = b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>'
+    response = admin_client.post(
+        reverse("wagtailimages:add"),
+        {
+            "title": "Logga",
+            "file": upload("logga.svg", svg, "image/svg+xml"),
+            "collection": Collection.get_first_root_node().pk,
+        },
+    )
+    assert response.status_code == 200
+    assert not get_image_model().objects.filter(title="Logga").exists()
