@@ -31,15 +31,20 @@ def visible_to(queryset, request):
     return queryset
 
 
-def document_visible_to(document, request):
-    """A document that pages use is for those who may see at least one of them; one that no
-    page uses follows its collection's own privacy alone (Wagtail checks that)."""
+def used_by_visible_page(obj, request):
+    """A document or image that pages use is for those who may see at least one of them; one
+    that no page uses is for everyone who may see the site."""
     page_type = ContentType.objects.get_for_model(Page)
-    using = ReferenceIndex.get_references_to(document).filter(base_content_type=page_type)
+    using = ReferenceIndex.get_references_to(obj).filter(base_content_type=page_type)
     page_ids = set(using.values_list("object_id", flat=True))
     if not page_ids:
         return True
     return visible_to(Page.objects.filter(pk__in=page_ids), request).exists()
+
+
+# Wagtail checks a document's collection privacy itself; this adds the pages that use it.
+document_visible_to = used_by_visible_page
+image_visible_to = used_by_visible_page
 
 
 def restriction_table():

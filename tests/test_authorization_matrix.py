@@ -7,16 +7,20 @@ that only the coordinators may see. Each cell is allowed or denied as `expected`
 whole table is printed (`pytest -s`) with any disagreement marked.
 """
 
+import io
 import itertools
 
 import pytest
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
 from django.test import Client
 from django.urls import reverse
+from PIL import Image as PillowImage
 from wagtail.admin.rich_text import DraftailRichTextArea
 from wagtail.blocks.base import BlockField
 from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import PageViewRestriction
 
 from strategy_pages.models import RoleGroup
@@ -39,6 +43,7 @@ VIEW_SURFACES = [
     "search_page",
     "suggest",
     "document",
+    "image",
 ]
 ADMIN_ACTIONS = [
     "explorer",
@@ -61,14 +66,15 @@ MANAGES = {
     "hl_editor": {"hl_project"},
     "sodermalm_editor": {"sodermalm_project"},
 }
+MEDIA_EDITORS = {"network_editor", "hl_editor", "sodermalm_editor", "coordinator"}
 CONTRIBUTOR_ACTIONS = {"explorer", "preview", "create", "edit", "submit"}
 PUBLISHER_ACTIONS = CONTRIBUTOR_ACTIONS | {"publish", "unpublish", "move", "delete"}
 COORDINATOR_ACTIONS = PUBLISHER_ACTIONS | {"approve", "feature"}
 SURFACES_OF = {
     "hl_project": {"page", "listing", "search", "search_page", "suggest"},
     "sodermalm_project": {"page", "listing", "search", "search_page", "suggest"},
-    "news": {"page", "listing", "search", "search_page", "suggest", "document"},
-    "private_news": {"page", "listing", "search", "search_page", "suggest", "document"},
+    "news": {"page", "listing", "search", "search_page", "suggest", "document", "image"},
+    "private_news": {"page", "listing", "search", "search_page", "suggest", "document", "image"},
     "section": {"page", "menu", "search", "search_page", "suggest"},
     "private_section": {"page", "menu", "search", "search_page", "suggest"},
 }
@@ -84,6 +90,8 @@ TITLE_WORDS = {
 
 def expected(role, target, action):
     """The rule: who may do what. Reading follows the page's privacy; the admin follows roles."""
+    if action == "image" and role in MEDIA_EDITORS:
+        return True  # they may choose every picture in the admin's library
     if action in VIEW_SURFACES:
         return role != "anonymous" and (target not in PRIVATE or role == "coordinator")
     if target not in MANAGES.get(role, ()):
@@ -108,7 +116,7 @@ def world(tree, people, settings, tmp_path, django_user_model):
     settings.MEDIA_ROOT = tmp_path
     coordinators = RoleGroup.objects.get(role=RoleGroup.Role.COORDINATORS).group
     admin = django_user_model.objects.create_superuser("admin", password="hemligt-losenord-1")
-    documents = {}
+    documents, pictures = {}, {}
 
     def make(kind, live=True, suffix=""):
         title = f"{TITLE_WORDS[kind]}{suffix}"
@@ -124,12 +132,15 @@ def world(tree, people, settings, tmp_path, django_user_model):
             document = get_document_model()(title=f"Bilaga till {title}")
             document.file.save(f"{kind}{suffix}.txt", ContentFile(b"Bilaga"), save=True)
             documents.setdefault(kind, document)
+            picture = pictures.setdefault(kind, make_picture(f"{kind}.png"))
             page = factories.NewsPageFactory(
                 parent=tree.news_index,
                 committee=tree.committees["stockholmshem"],
                 title=title,
                 live=live,
                 related=[("document", document)],
+                image=picture,
+                image_alt="Förhandlingsbordet",
             )
         else:
             page = factories.SectionPageFactory(
@@ -144,7 +155,20 @@ def world(tree, people, settings, tmp_path, django_user_model):
         return page
 
     pages = {kind: make(kind) for kind in TARGETS}
-    return {"pages": pages, "documents": documents, "make": make, "admin": admin, "tree": tree}
+    return {
+        "pages": pages,
+        "documents": documents,
+        "pictures": pictures,
+        "make": make,
+        "admin": admin,
+        "tree": tree,
+    }
+
+
+def make_picture(name):
+    buffer = io.BytesIO()
+    PillowImage.new("RGB", (640, 360), "teal").save(buffer, "PNG")
+    return get_image_model().objects.create(title=name, file=ImageFile(buffer, name=name))
 
 
 def client_for(role, client, people):
@@ -183,6 +207,8 @@ def check_view(client, world, target, surface):
         ]
     if surface == "document":
         return opened(client.get(world["documents"][target].url))
+    if surface == "image":
+        return opened(client.get(world["pictures"][target].get_rendition("fill-480x270").url))
     raise ValueError(surface)
 
 

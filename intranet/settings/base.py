@@ -144,6 +144,11 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Image renditions live under MEDIA_ROOT like the rest, but are served by intranet.media.
+    "renditions": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"base_url": "/bilder/"},
+    },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -163,6 +168,7 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = env.int("IMAGE_MAX_UPLOAD_SIZE", default=10 * 10
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 DOCUMENT_MAX_UPLOAD_SIZE = env.int("DOCUMENT_MAX_UPLOAD_SIZE", default=50 * 1024 * 1024)
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "intranet.uploads.SizeLimitedDocumentForm"
+WAGTAILIMAGES_RENDITION_STORAGE = "renditions"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # Search statistics are kept as long as the editors' reports look back.
 WAGTAILSEARCH_HITS_MAX_AGE = 90
