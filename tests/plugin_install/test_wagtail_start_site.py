@@ -212,3 +212,29 @@ def test_the_admin_dashboard_opens_for_a_superuser(host):
         html = response.read().decode()
     assert "/admin/logout/" in html
     assert "Server Error" not in html
+
+
+ROLE_CHECK = """
+from django.contrib.auth.models import Group
+from wagtail.models import GroupPagePermission, Page
+from strategy_pages.models import Committee, CommitteePage
+intranet = Page.objects.filter(content_type__app_label="strategy_pages")
+editors = GroupPagePermission.objects.filter(group__name__in=["Editors", "Moderators"])
+print("default groups over the intranet:", sum(
+    editors.filter(page__path__in=[p.path[:n] for n in range(4, len(p.path) + 1, 4)]).count()
+    for p in intranet))
+farsta = Committee.objects.get(slug="farsta")
+print("farsta editors:", farsta.editor_group.name if farsta.editor_group else None)
+print("farsta rights:", sorted(GroupPagePermission.objects.filter(group=farsta.editor_group)
+      .values_list("permission__codename", flat=True)))
+"""
+
+
+def test_roles_are_set_up_in_a_foreign_site_without_touching_its_other_pages(host):
+    first = run(host.python, "manage.py", "create_intranet_groups", cwd=host.site)
+    again = run(host.python, "manage.py", "create_intranet_groups", cwd=host.site)
+    assert first.stdout == again.stdout
+    checked = run(host.python, "manage.py", "shell", "-c", ROLE_CHECK, cwd=host.site).stdout
+    assert "default groups over the intranet: 0" in checked
+    assert "farsta editors: Editors – Farsta stadsdelsnämnd" in checked
+    assert "farsta rights: ['add_page', 'change_page']" in checked
