@@ -20,6 +20,10 @@ SITE_SEARCH_HOOK = "strategy_pages_site_search_url"
 #: A hook other apps register to add rights over their own models to a role when the roles are
 #: set up: a function of the role (RoleGroup.Role) and its group.
 GRANT_ROLE_PERMISSIONS_HOOK = "strategy_pages_grant_role_permissions"
+#: A hook another app may register so that a calendar app, which cannot log in, can read a
+#: calendar's iCalendar feed (e.g. with a personal token in the feed's address): a function of
+#: the request that returns the user the feed is for, or None (see calendar_feed.feed_user).
+CALENDAR_FEED_USER_HOOK = "strategy_pages_calendar_feed_user"
 
 
 def setting(name):

@@ -1,7 +1,7 @@
-"""Filtering and pagination for the news, showcase and orientation listings.
+"""Filtering and pagination for the news, showcase, orientation and calendar listings.
 
-Query parameters: committee, orientation, theme, dimension, status (showcases) and year; each may
-repeat (OR within a filter, AND across filters).
+Query parameters: committee, orientation, theme, dimension, status (showcases), kind (calendar)
+and year; each may repeat (OR within a filter, AND across filters).
 Every listing runs a constant number of queries however long it grows.
 """
 
@@ -14,6 +14,7 @@ from wagtail.images import get_image_model
 
 from .models.taxonomy import (
     Committee,
+    EventKind,
     Orientation,
     ShowcaseStatus,
     SustainabilityDimension,
@@ -71,6 +72,15 @@ class ShowcaseFilterSet(ListingFilterSet):
     status = django_filters.MultipleChoiceFilter(
         choices=ShowcaseStatus.choices, label=_("Status"), widget=forms.CheckboxSelectMultiple
     )
+
+
+class EventFilterSet(django_filters.FilterSet):
+    """The calendar's filters: what kind of item, and whose."""
+
+    kind = django_filters.MultipleChoiceFilter(
+        choices=EventKind.choices, label=_("Type"), widget=forms.CheckboxSelectMultiple
+    )
+    committee = _slug_filter("committee", Committee.objects.all(), _("Committee or company"))
 
 
 def card_queryset(queryset):

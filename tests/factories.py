@@ -191,6 +191,14 @@ class EventPageFactory(ClassifiedPageFactory):
         model = models.EventPage
 
 
+class CalendarPageFactory(IntranetPageFactory):
+    title = "Kalender"
+    slug = factory.Sequence(lambda n: f"kalender-{n}")
+
+    class Meta:
+        model = models.CalendarPage
+
+
 class LinkPageFactory(IntranetPageFactory):
     title = factory.Sequence(lambda n: f"Länk {n}")
     slug = factory.Sequence(lambda n: f"lank-{n}")

@@ -6,17 +6,20 @@ import datetime
 from anyascii import anyascii
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Page, Site, Task, Workflow
 
 from search.models import SearchSynonym
 from strategy_pages.models import (
+    CalendarPage,
     Committee,
     CommitteeIndexPage,
     CommitteeKind,
     CommitteePage,
     ConsultationResponsePage,
     ContentPage,
+    EventKind,
     EventPage,
     IntranetHomePage,
     LinkPage,
@@ -89,6 +92,7 @@ def build_demo_site(password):
         ensure_news(news_index, data, committees, taxonomies)
     ensure_consultation_response(sections[CONSULTATION_RESPONSE["committee"]], committees)
     ensure_general_pages(home, committees["stadsledningskontoret"])
+    ensure_calendar(home, committees["stadsledningskontoret"])
     set_up_roles()
     ensure_users(password, Committee.objects.get(slug="hagersten-liljeholmen").editor_group)
     ensure_search_synonyms()
@@ -296,6 +300,59 @@ def ensure_strategy(home, orientations):
             summary=orientation.summary,
         )
     return strategy
+
+
+def ensure_calendar(home, office):
+    """The calendar with a network meeting, an event and an Erasmus+ deadline in the coming
+    weeks, so that it is never empty on a demo."""
+    ensure_child(
+        home,
+        CalendarPage,
+        "kalender",
+        title="Kalender",
+        show_in_menus=True,
+        intro="Nätverksmöten, evenemang och sista ansökningsdagar för EU- och Erasmus+-medel.",
+    )
+    today = timezone.localdate()
+
+    def moment(days, hour):
+        day = today + datetime.timedelta(days=days)
+        return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
+
+    ensure_child(
+        home,
+        EventPage,
+        "natverksmote-kontaktpersoner",
+        title="Nätverksmöte för kontaktpersonerna",
+        kind=EventKind.MEETING,
+        committee=office,
+        start=moment(14, 13),
+        end=moment(14, 15),
+        location="Stadshuset, Stockholm",
+        summary="Nämndernas och bolagens kontaktpersoner delar nyheter.",
+    )
+    ensure_child(
+        home,
+        EventPage,
+        "seminarium-eu-finansiering",
+        title="Seminarium om EU-finansiering",
+        kind=EventKind.EVENT,
+        committee=office,
+        start=moment(30, 9),
+        end=moment(30, 12),
+        location="Stadsledningskontoret, Ragnar Östbergs plan 1",
+        summary="Så söker en nämnd EU-medel.",
+    )
+    ensure_child(
+        home,
+        EventPage,
+        "erasmus-ka1-sista-dag",
+        title="Sista ansökningsdag Erasmus+ KA1",
+        kind=EventKind.DEADLINE,
+        committee=office,
+        start=moment(45, 12),
+        summary="Ansökningar om utbyten för personal i förskola och skola.",
+    )
 
 
 def ensure_committee_page(committee_index, committee):

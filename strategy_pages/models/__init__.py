@@ -3,6 +3,7 @@
 from .taxonomy import (  # isort: skip
     Committee,
     CommitteeKind,
+    EventKind,
     NetworkRepresentation,
     Orientation,
     ShowcaseStatus,
@@ -10,11 +11,13 @@ from .taxonomy import (  # isort: skip
     Theme,
 )
 from .base import CommitteeOwnedPage, IllustratedPage, IntranetPage  # isort: skip
+from .calendars import CalendarPage
 from .classification import ClassifiedPage
 from .committees import CommitteeIndexPage, CommitteePage
 from .consultations import ConsultationResponsePage
 from .content import ContentPage
 from .events import EventPage
+from .following import Interest, Visit
 from .home import IntranetHomePage
 from .links import LinkPage
 from .news import NetworkNewsIndexPage, NetworkNewsPage
@@ -24,6 +27,7 @@ from .showcases import ProjectShowcasePage, ShowcaseIndexPage
 from .strategy import OrientationPage, StrategyPage
 
 __all__ = [
+    "CalendarPage",
     "ClassifiedPage",
     "Committee",
     "CommitteeIndexPage",
@@ -32,10 +36,12 @@ __all__ = [
     "CommitteePage",
     "ConsultationResponsePage",
     "ContentPage",
+    "EventKind",
     "EventPage",
     "IllustratedPage",
     "IntranetHomePage",
     "IntranetPage",
+    "Interest",
     "LinkPage",
     "NetworkNewsIndexPage",
     "NetworkNewsPage",
@@ -50,4 +56,5 @@ __all__ = [
     "StrategyPage",
     "SustainabilityDimension",
     "Theme",
+    "Visit",
 ]

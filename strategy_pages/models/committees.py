@@ -9,6 +9,7 @@ from ..listings import ShowcaseFilterSet, build_listing
 from ..visibility import visible_to
 from .base import IntranetPage, SectionIndexPage
 from .consultations import ConsultationResponsePage
+from .following import FollowablePage
 from .news import NetworkNewsPage
 from .sections import SECTION_CHILD_TYPES
 from .showcases import ProjectShowcasePage
@@ -43,7 +44,7 @@ class CommitteeIndexPage(SectionIndexPage):
 LATEST_NEWS_COUNT = 5
 
 
-class CommitteePage(IntranetPage):
+class CommitteePage(FollowablePage, IntranetPage):
     """A committee's or company's section: its showcases, consultation responses, news and other
     pages live below it, so a group can be given editing rights on exactly this subtree."""
 
@@ -60,6 +61,7 @@ class CommitteePage(IntranetPage):
     )
     intro = models.TextField(_("introduction"), blank=True)
     facet_fields = {"committee": "committee__slug"}
+    followed_field = "committee"
 
     content_panels = [*IntranetPage.content_panels, FieldPanel("committee"), FieldPanel("intro")]
     search_fields = [

@@ -1,4 +1,5 @@
-"""Events: meetings, dialogues and seminars with a time, a place and a contact."""
+"""Calendar items: network meetings, events and application deadlines, with a time, a place and a
+contact."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -11,14 +12,25 @@ from ..blocks import BodyBlock
 from .base import IntranetPage
 from .classification import ClassifiedPage
 from .content import GENERAL_PAGE_PARENTS, optional_committee, related_content
+from .taxonomy import EventKind
 
 
 class EventPage(ClassifiedPage):
-    """An event staff may attend, e.g. a dialogue meeting, with its time, place and contact."""
+    """A calendar item: a network meeting or an event staff may attend, with its time, place and
+    contact, or an application deadline, which has a moment and no end."""
 
-    page_description = _("An event, e.g. a dialogue meeting, with its time, place and contact.")
+    page_description = _(
+        "A network meeting, an event or an application deadline, with its time, place and contact."
+    )
 
     committee = optional_committee()
+    kind = models.CharField(
+        _("type"),
+        max_length=20,
+        choices=EventKind.choices,
+        default=EventKind.EVENT,
+        help_text=_("An application deadline has a day and time but no end."),
+    )
     start = models.DateTimeField(_("starts"), db_index=True)
     end = models.DateTimeField(_("ends"), null=True, blank=True)
     listing_date_field = "start"
@@ -37,6 +49,7 @@ class EventPage(ClassifiedPage):
         *IntranetPage.content_panels,
         MultiFieldPanel(
             [
+                FieldPanel("kind"),
                 FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
                 FieldPanel("whole_day"),
                 FieldPanel("location"),
@@ -69,5 +82,11 @@ class EventPage(ClassifiedPage):
 
     def clean(self):
         super().clean()
+        if self.kind == EventKind.DEADLINE and self.end:
+            raise ValidationError({"end": _("A deadline has no end: leave the end empty.")})
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": _("The event cannot end before it starts.")})
+
+    @property
+    def is_deadline(self):
+        return self.kind == EventKind.DEADLINE

@@ -1,6 +1,10 @@
 """The intranet's start page."""
 
+import datetime
+from dataclasses import dataclass
+
 from django.db import models
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
@@ -8,6 +12,7 @@ from ..conf import top_level_parent_types
 from ..listings import card_queryset
 from ..visibility import visible_to
 from .base import IntranetPage
+from .following import Interest, Visit
 from .news import NetworkNewsPage
 from .showcases import ProjectShowcasePage
 from .strategy import OrientationPage
@@ -15,6 +20,28 @@ from .strategy import OrientationPage
 LATEST_NEWS_COUNT = 5
 FEATURED_COUNT = 3
 RECENT_SHOWCASE_COUNT = 6
+FOR_YOU_COUNT = 6
+NEVER = datetime.datetime.min.replace(tzinfo=datetime.UTC)
+
+
+@dataclass(frozen=True)
+class ForYouItem:
+    """A news item or showcase from what the user follows, for the “For you” block."""
+
+    page: object
+    is_new: bool
+
+    @property
+    def type_label(self):
+        return self.page._meta.verbose_name
+
+
+def published_since(pages, since):
+    """Mark each of `pages` as new (`is_new`) if it was first published after `since`."""
+    pages = list(pages)
+    for page in pages:
+        page.is_new = bool(since and page.first_published_at and page.first_published_at > since)
+    return pages
 
 
 class IntranetHomePage(IntranetPage):
@@ -38,6 +65,7 @@ class IntranetHomePage(IntranetPage):
         "strategy_pages.SectionPage",
         "strategy_pages.ContentPage",
         "strategy_pages.EventPage",
+        "strategy_pages.CalendarPage",
         "strategy_pages.LinkPage",
     ]
     template = "strategy_pages/pages/intranet_home_page.html"
@@ -49,17 +77,58 @@ class IntranetHomePage(IntranetPage):
         context = super().get_context(request, *args, **kwargs)
         news = visible_to(NetworkNewsPage.objects.descendant_of(self), request)
         showcases = visible_to(ProjectShowcasePage.objects.descendant_of(self), request)
+        since = self.previous_visit(request)
         featured = card_queryset(showcases.filter(featured=True).order_by("-start_date", "-pk"))
+        latest_news = news.select_related("committee").order_by("-date", "-pk")
+        recent_showcases = card_queryset(
+            showcases.filter(featured=False).order_by("-first_published_at", "-pk")
+        )
         context.update(
-            latest_news=news.select_related("committee").order_by("-date", "-pk")[
-                :LATEST_NEWS_COUNT
-            ],
-            featured_showcases=featured[:FEATURED_COUNT],
-            recent_showcases=card_queryset(
-                showcases.filter(featured=False).order_by("-first_published_at", "-pk")
-            )[:RECENT_SHOWCASE_COUNT],
+            latest_news=published_since(latest_news[:LATEST_NEWS_COUNT], since),
+            featured_showcases=published_since(featured[:FEATURED_COUNT], since),
+            recent_showcases=published_since(recent_showcases[:RECENT_SHOWCASE_COUNT], since),
             orientation_pages=visible_to(
                 OrientationPage.objects.descendant_of(self), request
             ).select_related("orientation"),
         )
+        if request.user.is_authenticated:
+            context.update(
+                personal=True,
+                for_you=self.for_you(request.user, news, showcases, since),
+                new_since_last_visit=self.count_new(news, showcases, since),
+            )
         return context
+
+    @staticmethod
+    def previous_visit(request):
+        """When the user's previous visit ended; None for anonymous visitors and first visits."""
+        if not request.user.is_authenticated:
+            return None
+        return Visit.objects.record(request.user)
+
+    @staticmethod
+    def for_you(user, news, showcases, since):
+        """The newest news and showcases from or about what `user` follows."""
+        interests = Interest.objects.content_filter(user)
+        if not interests:
+            return []
+        newest = []
+        for queryset in (news, showcases):
+            matching = queryset.model.objects.filter(interests).values("pk")
+            newest += (
+                queryset.filter(pk__in=matching)
+                .select_related("committee")
+                .order_by(F("first_published_at").desc(nulls_last=True), "-pk")[:FOR_YOU_COUNT]
+            )
+        newest.sort(key=lambda page: page.first_published_at or NEVER, reverse=True)
+        newest = published_since(newest[:FOR_YOU_COUNT], since)
+        return [ForYouItem(page, page.is_new) for page in newest]
+
+    @staticmethod
+    def count_new(news, showcases, since):
+        """How many visible news items and showcases were published since the previous visit."""
+        if since is None:
+            return 0
+        return sum(
+            pages.filter(first_published_at__gt=since).count() for pages in (news, showcases)
+        )

@@ -40,7 +40,7 @@ class SectionPage(IntranetPage):
         "strategy_pages.SectionPage",
         "strategy_pages.CommitteePage",
     )
-    subpage_types = SECTION_CHILD_TYPES
+    subpage_types = [*SECTION_CHILD_TYPES, "strategy_pages.CalendarPage"]
     template = "strategy_pages/pages/section_page.html"
 
     class Meta:

@@ -18,6 +18,7 @@ from ..conf import top_level_parent_types
 from ..listings import ShowcaseFilterSet, build_listing
 from ..visibility import visible_to
 from .base import IntranetPage
+from .following import FollowablePage
 from .news import NetworkNewsPage
 from .showcases import ProjectShowcasePage
 
@@ -113,7 +114,7 @@ class StrategyPage(IntranetPage):
         return context
 
 
-class OrientationPage(IntranetPage):
+class OrientationPage(FollowablePage, IntranetPage):
     """One of the four orientations; shows the showcases and news classified under it."""
 
     page_description = _(
@@ -132,6 +133,7 @@ class OrientationPage(IntranetPage):
         _("purpose"), help_text=_("What the orientation is to achieve, in brief.")
     )
     body = StreamField(BodyBlock(), verbose_name=_("body text"), blank=True)
+    followed_field = "orientation"
 
     content_panels = [
         *IntranetPage.content_panels,

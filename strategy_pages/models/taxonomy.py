@@ -162,3 +162,12 @@ class ShowcaseStatus(models.TextChoices):
     PLANNED = "planned", _("Planned")
     ONGOING = "ongoing", _("Ongoing")
     COMPLETED = "completed", _("Completed")
+
+
+class EventKind(models.TextChoices):
+    """What a calendar item is: a network meeting, an event anyone may attend, or the last day
+    to apply for funding, e.g. from the EU or Erasmus+."""
+
+    MEETING = "meeting", _("Network meeting")
+    EVENT = "event", pgettext_lazy("calendar item", "Event")
+    DEADLINE = "deadline", _("Application deadline")

@@ -93,7 +93,7 @@ def test_every_page_type_and_the_search_page_are_accessible(
         types_seen.add(type(wagtail_page))
         page.goto(f"{live_server.url}{wagtail_page.url}")
         assert_accessible(page)
-    assert len(types_seen) == 14
+    assert len(types_seen) == 15
     for query in ("förskola", "ordsomintefinns"):
         page.goto(f"{live_server.url}/sok/?q={query}")
         assert_accessible(page)

@@ -2,6 +2,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from strategy_pages.models import (
+    CalendarPage,
     CommitteeIndexPage,
     CommitteePage,
     ConsultationResponsePage,
@@ -25,7 +26,13 @@ class PageTreeRulesTests(WagtailPageTestCase):
     def test_home_holds_the_sections(self):
         self.assertAllowedSubpageTypes(
             IntranetHomePage,
-            {StrategyPage, NetworkNewsIndexPage, ShowcaseIndexPage, CommitteeIndexPage}
+            {
+                StrategyPage,
+                NetworkNewsIndexPage,
+                ShowcaseIndexPage,
+                CommitteeIndexPage,
+                CalendarPage,
+            }
             | GENERAL_PAGES,
         )
         self.assertAllowedParentPageTypes(IntranetHomePage, {Page})
@@ -60,7 +67,8 @@ class PageTreeRulesTests(WagtailPageTestCase):
         self.assertCanCreateAt(CommitteePage, ProjectShowcasePage)
 
     def test_sections_nest_and_hold_general_pages_and_news(self):
-        self.assertAllowedSubpageTypes(SectionPage, GENERAL_PAGES | {NetworkNewsPage})
+        self.assertAllowedSubpageTypes(SectionPage, GENERAL_PAGES | {NetworkNewsPage, CalendarPage})
+        self.assertAllowedParentPageTypes(CalendarPage, {IntranetHomePage, SectionPage})
         self.assertAllowedParentPageTypes(
             SectionPage, {IntranetHomePage, SectionPage, CommitteePage}
         )

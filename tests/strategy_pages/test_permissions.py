@@ -66,7 +66,7 @@ def test_committee_editor_cannot_write_news_events_or_links_in_own_section(
 ):
     client.force_login(people.hl_editor)
     response = client.get(add_url(model, tree.sections["hagersten-liljeholmen"]), follow=True)
-    assert "Committee editors write projects" in response.content.decode()
+    assert "Nämndernas redaktörer skriver projekt och remissvar" in response.content.decode()
     assert response.redirect_chain[-1][0].endswith(
         reverse("wagtailadmin_explore", args=(tree.sections["hagersten-liljeholmen"].pk,))
     )
