@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.views.decorators.cache import patch_cache_control
 from django.views.decorators.http import require_GET
 from wagtail.images import get_image_model
-from wagtail.images.permissions import permission_policy
+from wagtail.permissions import policy_registry
 
 from strategy_pages.visibility import image_visible_to
 
@@ -28,6 +28,7 @@ def serve_image(request, name):
 
 def may_see(request, image):
     """Editors who may choose the image see it in the admin; everyone else through its pages."""
-    return permission_policy.user_has_permission_for_instance(
+    images = policy_registry.get_by_type(type(image))
+    return images.user_has_permission_for_instance(
         request.user, "choose", image
     ) or image_visible_to(image, request)

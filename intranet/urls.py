@@ -1,24 +1,39 @@
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
+from mozilla_django_oidc.views import OIDCAuthenticationRequestView, OIDCLogoutView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from intranet import sso
 from intranet.media import serve_image
 from intranet.password_reset import ResetForEveryActiveUserForm
 from search import urls as search_urls
 
+# mozilla-django-oidc's half of the login, open to anonymous visitors of the closed intranet.
+sso_urls = [
+    path(
+        "authenticate/",
+        sso.sso_view(OIDCAuthenticationRequestView.as_view()),
+        name="oidc_authentication_init",
+    ),
+    path(
+        "callback/",
+        sso.sso_view(sso.CallbackView.as_view()),
+        name="oidc_authentication_callback",
+    ),
+]
+
 urlpatterns = [
+    # The admin's logout also ends a session at the provider.
+    path("admin/logout/", OIDCLogoutView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("dokument/", include(wagtaildocs_urls)),
     path("bilder/<path:name>", serve_image, name="serve_image"),
-    path(
-        "logga-in/",
-        auth_views.LoginView.as_view(template_name="registration/login.html"),
-        name="login",
-    ),
-    path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path("logga-in/", sso.LoginView.as_view(), name="login"),
+    path("logga-ut/", OIDCLogoutView.as_view(), name="logout"),
+    path("oidc/", include(sso_urls)),
     path(
         "losenord/glomt/",
         login_not_required(

@@ -78,7 +78,8 @@ CONTENT_SECURITY_POLICY = {
 }
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "intranet.sso.PasswordBackend",
+    "intranet.sso.CityAccountBackend",
 ]
 # Five wrong passwords for one user name from one address lock that pair out for 15 minutes.
 AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
@@ -129,6 +130,38 @@ SESSION_ABSOLUTE_AGE = env.int("SESSION_ABSOLUTE_AGE", default=60 * 60 * 12)
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "login"
+WAGTAILADMIN_LOGIN_URL = LOGIN_URL
+# Local passwords (Django's own login) can be switched off once everyone uses single sign-on.
+LOCAL_PASSWORD_LOGIN = env.bool("LOCAL_PASSWORD_LOGIN", default=True)
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = LOCAL_PASSWORD_LOGIN
+WAGTAIL_PASSWORD_RESET_ENABLED = LOCAL_PASSWORD_LOGIN
+
+# Single sign-on with the city's account through its OpenID Connect provider (mozilla-django-oidc,
+# intranet/sso.py). On when OIDC_RP_CLIENT_ID is set; then the secret and the endpoints must be
+# set too, and the settings refuse to load without them.
+OIDC_RP_CLIENT_ID = env("OIDC_RP_CLIENT_ID", default="")
+required_with_sso = {} if OIDC_RP_CLIENT_ID else {"default": ""}
+OIDC_RP_CLIENT_SECRET = env("OIDC_RP_CLIENT_SECRET", **required_with_sso)
+OIDC_OP_AUTHORIZATION_ENDPOINT = env("OIDC_OP_AUTHORIZATION_ENDPOINT", **required_with_sso)
+OIDC_OP_TOKEN_ENDPOINT = env("OIDC_OP_TOKEN_ENDPOINT", **required_with_sso)
+OIDC_OP_USER_ENDPOINT = env("OIDC_OP_USER_ENDPOINT", **required_with_sso)
+OIDC_OP_JWKS_ENDPOINT = env("OIDC_OP_JWKS_ENDPOINT", **required_with_sso)
+# The provider's end_session_endpoint: logging out here logs out there too.
+OIDC_OP_LOGOUT_ENDPOINT = env("OIDC_OP_LOGOUT_ENDPOINT", default="")
+OIDC_OP_LOGOUT_URL_METHOD = "intranet.sso.provider_logout_url"
+OIDC_RP_SIGN_ALGO = env("OIDC_RP_SIGN_ALGO", default="RS256")
+OIDC_RP_SCOPES = env("OIDC_RP_SCOPES", default="openid email profile")
+OIDC_USERNAME_CLAIM = env("OIDC_USERNAME_CLAIM", default="preferred_username")
+OIDC_GROUPS_CLAIM = env("OIDC_GROUPS_CLAIM", default="groups")
+# Names of the groups whose membership follows the groups claim, separated by semicolons since
+# names may hold commas; empty means every group.
+OIDC_MANAGED_GROUPS = [
+    name.strip() for name in env("OIDC_MANAGED_GROUPS", default="").split(";") if name.strip()
+]
+OIDC_USE_NONCE = True
+OIDC_USE_PKCE = True
+OIDC_STORE_ID_TOKEN = True  # the provider's logout needs it as a hint
+OIDC_TIMEOUT = env.float("OIDC_TIMEOUT", default=10)
 
 LANGUAGE_CODE = "sv"
 # Fills the gaps in Wagtail's own Swedish admin strings.
