@@ -128,6 +128,7 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # However active, a session ends this long after sign-in (the idle timeout is SESSION_COOKIE_AGE).
 SESSION_ABSOLUTE_AGE = env.int("SESSION_ABSOLUTE_AGE", default=60 * 60 * 12)
 LOGIN_URL = "login"
+CSRF_FAILURE_VIEW = "intranet.views.csrf_failure"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "login"
 WAGTAILADMIN_LOGIN_URL = LOGIN_URL
