@@ -3,6 +3,7 @@
 from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.ui.tables import Column, NumberColumn
 from wagtail.admin.views.reports import ReportView
@@ -18,6 +19,11 @@ def as_text_cell(value):
     (e.g. =HYPERLINK(…)) when an editor opens the export."""
     value = str(value)
     return f"'{value}" if value.startswith(FORMULA_STARTS) else value
+
+
+def as_workbook_cell(value):
+    """As text, with the control characters a workbook cannot hold shown as replaced."""
+    return as_text_cell(ILLEGAL_CHARACTERS_RE.sub("\ufffd", str(value)))
 
 
 class SearchReportView(ReportView):
@@ -36,7 +42,7 @@ class SearchReportView(ReportView):
             NumberColumn("_hits", label=self.hits_label, sort_key="_hits"),
         ]
 
-    custom_field_preprocess = {"query_string": {"csv": as_text_cell, "xlsx": as_text_cell}}
+    custom_field_preprocess = {"query_string": {"csv": as_text_cell, "xlsx": as_workbook_cell}}
 
     @property
     def list_export(self):

@@ -1,7 +1,9 @@
 """The search page and its JSON API: parse the request, ask the query service, render."""
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import TooManyFieldsSent
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -53,6 +55,8 @@ def search_view(request):
 def search_api(request):
     if _must_log_in(request):
         return _error(401, _("Log in to search."))
+    if refusal := _unreadable_query(request):
+        return refusal
     unknown = unknown_parameters(request.GET)
     if unknown:
         return _error(400, _("Unknown parameters: %s.") % ", ".join(unknown))
@@ -94,6 +98,8 @@ def search_api(request):
 def suggest_api(request):
     if _must_log_in(request):
         return _error(401, _("Log in to search."))
+    if refusal := _unreadable_query(request):
+        return refusal
     prefix = " ".join(request.GET.get("q", "").split())
     if not prefix:
         return _error(400, _("Give the beginning of a search term in the q parameter."))
@@ -115,6 +121,17 @@ def suggest_api(request):
 def _pick_json(pick, request):
     url = pick.page.get_url(request) if pick.page else pick.external_link_url
     return {"title": pick.title, "url": url, "description": pick.description}
+
+
+def _unreadable_query(request):
+    """The refusal, in JSON like every other, of a query string Django will not read: one of
+    more parameters than it allows. None when it reads."""
+    try:
+        request.GET  # noqa: B018 - reading it is the check
+    except TooManyFieldsSent:
+        limit = settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
+        return _error(400, _("Too many parameters: at most %d.") % limit)
+    return None
 
 
 def _error(status, message, fields=None):

@@ -87,6 +87,7 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", 
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_USERNAME_CALLABLE = "intranet.throttling.attempted_username"
 
 ROOT_URLCONF = "intranet.urls"
 WSGI_APPLICATION = "intranet.wsgi.application"

@@ -7,7 +7,10 @@ A site that differs describes it in a TOML file (`manage.py import_plone DIR --c
 import tomllib
 from dataclasses import dataclass, field, fields
 
-from ..models import CommitteeKind
+from django.core.exceptions import ValidationError
+
+from ..models import Committee, CommitteeKind
+from .reader import contains_nul
 
 #: Plone portal type → what it becomes. Types not listed are skipped and reported.
 DEFAULT_TYPES = {
@@ -92,23 +95,46 @@ def load_config(path=None):
 
 
 def _parsed(path, key, value, default):
+    if contains_nul(value):
+        raise ConfigError(f"{path}: {key} contains a NUL character.")
     if key == "committees":
+        _require(path, key, value, dict, "a table of folder paths")
         return {folder: _committee_rule(path, folder, rule) for folder, rule in value.items()}
     if key == "types":
+        _require_table(path, key, value, str, "a type name")
         unknown = set(value.values()) - TARGET_KINDS
         if unknown:
             raise ConfigError(f"{path}: types: unknown target(s) {', '.join(sorted(unknown))}.")
         return {**default, **value}
     if key == "roles":
+        _require_table(path, key, value, list, "a list of permissions")
         wrong = {p for codenames in value.values() for p in codenames} - PAGE_PERMISSIONS
         if wrong:
             raise ConfigError(f"{path}: roles: unknown permission(s) {', '.join(sorted(wrong))}.")
         return {**default, **value}
+    if key == "subjects":
+        _require_table(path, key, value, str, "a theme or orientation slug")
     if key == "unknown_subjects" and value not in ("theme", "skip"):
         raise ConfigError(f'{path}: unknown_subjects must be "theme" or "skip".')
-    if not isinstance(value, type(default)):
+    # type(), not isinstance(): true is not a batch size.
+    if type(value) is not type(default):
         raise ConfigError(f"{path}: {key} must be a {type(default).__name__}.")
+    if key in ("batch_size", "max_document_bytes") and value < 1:
+        raise ConfigError(f"{path}: {key} must be at least 1.")
     return value
+
+
+def _require(path, key, value, kind, description):
+    if not isinstance(value, kind):
+        raise ConfigError(f"{path}: {key} must be {description}.")
+
+
+def _require_table(path, key, value, kind, description):
+    _require(path, key, value, dict, "a table")
+    for name, entry in value.items():
+        _require(path, f"{key}.{name!r}", entry, kind, description)
+        if kind is list and not all(isinstance(item, str) for item in entry):
+            raise ConfigError(f"{path}: {key}.{name!r} must be {description}.")
 
 
 def _committee_rule(path, folder, rule):
@@ -116,10 +142,17 @@ def _committee_rule(path, folder, rule):
         return CommitteeRule(slug=rule)
     if not isinstance(rule, dict) or "slug" not in rule:
         raise ConfigError(f"{path}: committees.{folder!r} needs a slug.")
+    fields = {k: rule[k] for k in ("slug", "name", "short_name", "kind") if k in rule}
+    if not all(isinstance(value, str) for value in fields.values()):
+        raise ConfigError(f"{path}: committees.{folder!r}: slug, name and kind must be text.")
     if rule.get("kind") and rule["kind"] not in CommitteeKind.values:
         raise ConfigError(
             f"{path}: committees.{folder!r}.kind must be one of {', '.join(CommitteeKind.values)}."
         )
-    return CommitteeRule(
-        **{k: rule[k] for k in ("slug", "name", "short_name", "kind") if k in rule}
-    )
+    # A committee the import creates must be one an editor could save.
+    try:
+        Committee(**fields).clean_fields(exclude=[k for k in ("name", "kind") if not fields.get(k)])
+    except ValidationError as error:
+        problems = "; ".join(f"{k}: {' '.join(v)}" for k, v in error.message_dict.items())
+        raise ConfigError(f"{path}: committees.{folder!r}: {problems}") from None
+    return CommitteeRule(**fields)

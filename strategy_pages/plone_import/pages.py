@@ -93,7 +93,7 @@ class PageWriter:
         data = planned.item.data
         page.start = planned.item.date("start") or planned.item.date("created")
         page.end = None if data.get("open_end") else planned.item.date("end")
-        if page.end and page.end < page.start:
+        if page.end and page.start and page.end < page.start:
             self.context.report.warn(planned.item.path, "the event ends before it starts")
             page.end = None
         page.whole_day = bool(data.get("whole_day"))

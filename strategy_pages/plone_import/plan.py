@@ -169,7 +169,13 @@ class _Planner:
         committee = None
         if rule:
             committee = next((c for c in self.committees if c.slug == rule.slug), None)
-            if committee is None and rule.name and rule.kind:
+            namesake = self._committee_called(rule.name, other_than=rule.slug)
+            if committee is None and namesake is not None:
+                self.report.warn(
+                    item.path,
+                    f"a committee named {rule.name!r} exists as {namesake.slug!r}; give that slug",
+                )
+            elif committee is None and rule.name and rule.kind:
                 committee = self.committees_to_create.setdefault(
                     rule.slug,
                     Committee(
@@ -191,6 +197,12 @@ class _Planner:
         planned.committee = committee
         if getattr(committee, "section_page", None):
             planned.reason = "lands on the committee's own page"
+
+    def _committee_called(self, name, other_than):
+        """A committee by that name with another slug, existing or to be created: names are
+        unique."""
+        committees = [*self.committees, *self.committees_to_create.values()]
+        return next((c for c in committees if c.name == name and c.slug != other_than), None)
 
     def _committee_named(self, item):
         wanted = {_normalised(item.title), _normalised(item.plone_id)}

@@ -7,16 +7,25 @@ the export; a file that fails here leaves the database untouched.
 import json
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 EXPORT_SUFFIX = "-export.json"
 PORTAL = "<Portal>"
 SITE_TYPE = "Plone Site"
-UID_PATTERN = re.compile(r"^[0-9a-f]{32}$")
+UID_PATTERN = re.compile(r"[0-9a-f]{32}")
 ID_IN_TEXT = re.compile(r'"@id"\s*:\s*"([^"]*)"')
 MAX_PROBLEMS_SHOWN = 10
+NUL_PROBLEM = "contains a NUL character, which no database column can hold"
+#: Fields the import reads as text; null stands for none.
+TEXT_FIELDS = (
+    "title", "description", "id", "review_state", "remoteUrl", "image_caption", "location",
+    "contact_name", "contact_email", "contact_phone", "event_url",
+)  # fmt: skip
 #: The largest export file read (blobs come base-64 inside it); a larger one is refused before
 #: it is read into memory.
 MAX_FILE_BYTES = 4 * 1024**3
@@ -62,7 +71,7 @@ class ExportedItem:
 
     def date(self, name):
         value = self.data.get(name)
-        return datetime.fromisoformat(value) if value else None
+        return parse_date(value) if value else None
 
     def html(self):
         text = self.data.get("text")
@@ -91,6 +100,13 @@ class PloneExport:
 
     def by_path(self):
         return {item.path: item for item in self.items}
+
+
+def parse_date(value):
+    """A Plone date as an aware datetime: one written without an offset is in the site's time
+    zone."""
+    moment = datetime.fromisoformat(value)
+    return timezone.make_aware(moment) if timezone.is_naive(moment) else moment
 
 
 def read_export(directory):
@@ -216,27 +232,38 @@ def _build_export(name, raw_items):
     if problems:
         raise ExportError(_problem_list(name, problems))
     site_url = _site_url(name, raw_items)
-    root, items, seen = None, [], {}
+    root, items, seen, seen_paths = None, [], {}, {}
     for raw in raw_items:
-        item = _exported_item(raw, site_url)
+        try:
+            item = _exported_item(raw, site_url)
+        except ValueError:
+            problems.append(f"{raw['@id']}: its address or its parent's cannot be read")
+            continue
         if item.uid in seen:
             problems.append(f"{item.path}: the UID {item.uid} is also used by {seen[item.uid]}")
         seen[item.uid] = item.path
         if raw["@type"] == SITE_TYPE:
             root = item
-        else:
-            items.append(item)
+            continue
+        if item.path in seen_paths:
+            problems.append(f"{item.path}: the address is also used by {seen_paths[item.path]}")
+        seen_paths[item.path] = item.uid
+        items.append(item)
     paths = {item.path for item in items} | {"/"}
-    problems += [
-        f"{item.path}: its folder {item.parent_path} is not in the export"
-        for item in items
-        if item.parent_path not in paths
-    ]
+    for item in items:
+        if item.parent_path not in paths:
+            problems.append(f"{item.path}: its folder {item.parent_path} is not in the export")
+        elif not _inside(item.path, item.parent_path):
+            problems.append(f"{item.path}: its address is not inside its folder's")
     if problems:
         raise ExportError(_problem_list(name, problems))
     site_id = root.data.get("id", "") if root else ""
     items.sort(key=lambda item: item.path.count("/"))
     return PloneExport(site_url=site_url, site_id=site_id, root=root, items=items)
+
+
+def _inside(path, folder_path):
+    return path != folder_path and path.startswith(folder_path.rstrip("/") + "/")
 
 
 def _item_problems(raw):
@@ -248,20 +275,39 @@ def _item_problems(raw):
             problems.append(f"has no {key}; is this a collective.exportimport content export?")
     if problems:
         return problems
-    if raw["@type"] != SITE_TYPE and not UID_PATTERN.match(raw["UID"]):
+    if raw["@type"] != SITE_TYPE and not UID_PATTERN.fullmatch(raw["UID"]):
         problems.append(f"UID {raw['UID']!r} is not 32 hexadecimal digits")
     if not isinstance(raw.get("parent"), dict):
         problems.append("has no parent summary")
-    for key in ("title", "description", "id"):
+    elif not isinstance(raw["parent"].get("@id", ""), str):
+        problems.append("the @id of its parent is not text")
+    for key in TEXT_FIELDS:
         if raw.get(key) is not None and not isinstance(raw[key], str):
             problems.append(f"{key} is not text")
+    problems += [f"{key} {NUL_PROBLEM}" for key, value in raw.items() if contains_nul(value)]
+    for key in ("subjects", "creators"):
+        if not _is_text_list(raw.get(key) or []):
+            problems.append(f"{key} is not a list of text")
     for key in ("effective", "expires", "created", "modified", "start", "end"):
         problems += _date_problems(raw, key)
     for key in ("text", "image", "file"):
         problems += _blob_shape_problems(raw, key)
-    if not isinstance(raw.get("subjects", []), list):
-        problems.append("subjects is not a list")
     return problems
+
+
+def _is_text_list(value):
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def contains_nul(value):
+    """Whether a JSON or TOML value holds the NUL character anywhere."""
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(contains_nul(k) or contains_nul(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(contains_nul(v) for v in value)
+    return False
 
 
 def _date_problems(raw, key):
@@ -269,9 +315,13 @@ def _date_problems(raw, key):
     if value is None:
         return []
     try:
-        datetime.fromisoformat(value)
+        moment = parse_date(value)
     except (TypeError, ValueError):
         return [f"{key} {value!r} is not an ISO 8601 date"]
+    try:
+        moment.astimezone(UTC)
+    except OverflowError:
+        return [f"{key} {value!r} is out of the range of dates"]
     return []
 
 
@@ -298,7 +348,7 @@ def _site_url(name, raw_items):
         if raw["@type"] == SITE_TYPE:
             return raw["@id"].rstrip("/")
     for raw in raw_items:
-        if raw["parent"].get("@type") == SITE_TYPE:
+        if raw["parent"].get("@type") == SITE_TYPE and raw["parent"].get("@id"):
             return raw["parent"]["@id"].rstrip("/")
     raise ExportError(f"{name}: no item belongs to a Plone site; cannot tell the site's address.")
 
@@ -332,7 +382,10 @@ def _read_companions(export, directory, prefix):
         path = directory / f"{prefix}-{suffix}.json"
         if path.exists():
             try:
-                reader(export, json.loads(_read_text(path)))
+                value = json.loads(_read_text(path))
+                if contains_nul(value):
+                    raise ValueError(f"it {NUL_PROBLEM}")
+                reader(export, value)
             except RecursionError:
                 raise _too_deep(path.name) from None
             except json.JSONDecodeError as error:
@@ -340,7 +393,7 @@ def _read_companions(export, directory, prefix):
                     f"{path.name}: not valid JSON at line {error.lineno}, column {error.colno} "
                     f"({error.msg}); the file may be truncated. Nothing was imported."
                 ) from None
-            except (KeyError, TypeError, AttributeError, ValueError) as error:
+            except (KeyError, TypeError, AttributeError, ValueError, OverflowError) as error:
                 raise ExportError(
                     f"{path.name}: not the shape collective.exportimport writes ({error!r}). "
                     "Nothing was imported."
@@ -357,19 +410,37 @@ def _entries(value, *keys):
         yield entry
 
 
+def _texts(entry, *keys, optional=()):
+    """Raise unless the entry's `keys` are text, and its `optional` keys text or missing."""
+    for key in (*keys, *optional):
+        if (key in keys or entry.get(key) is not None) and not isinstance(entry.get(key), str):
+            raise TypeError(f"{key} of {entry!r:.80} is not text")
+
+
+def _text_lists(entry, *keys):
+    for key in keys:
+        if not _is_text_list(entry.get(key) or []):
+            raise TypeError(f"{key} of {entry!r:.80} is not a list of text")
+
+
 def _relations(export, value):
+    entries = list(_entries(value, "from_uuid", "to_uuid"))
+    for entry in entries:
+        _texts(entry, "from_uuid", "to_uuid")
     export.relations = [
         (entry["from_uuid"], entry["to_uuid"])
-        for entry in _entries(value, "from_uuid", "to_uuid")
+        for entry in entries
         if entry.get("relationship", "relatedItems") == "relatedItems"
     ]
 
 
 def _local_roles(export, value):
     for entry in _entries(value, "uuid", "localroles"):
+        _texts(entry, "uuid")
         roles = entry["localroles"]
         if not isinstance(roles, dict):
             raise TypeError(f"local roles of {entry['uuid']} are not an object")
+        _text_lists(roles, *roles)
         export.local_roles[entry["uuid"]] = {principal: list(r) for principal, r in roles.items()}
         if entry.get("block"):
             export.blocked_inheritance.add(entry["uuid"])
@@ -380,15 +451,28 @@ def _ordering(export, value):
 
 
 def _default_pages(export, value):
-    export.default_pages = {
-        entry["uuid"]: entry.get("default_page_uuid")
-        for entry in _entries(value, "uuid", "default_page")
-    }
+    entries = list(_entries(value, "uuid", "default_page"))
+    for entry in entries:
+        _texts(entry, "uuid", optional=["default_page_uuid"])
+    export.default_pages = {entry["uuid"]: entry.get("default_page_uuid") for entry in entries}
 
 
 def _members(export, value):
     export.groups = list(_entries(value.get("groups", []), "groupid"))
     export.members = list(_entries(value.get("members", []), "username"))
+    for group in export.groups:
+        _texts(group, "groupid", optional=["title"])
+        _text_lists(group, "principals", "roles")
+    user_model = get_user_model()
+    for member in export.members:
+        _texts(member, "username", optional=["email", "fullname"])
+        _text_lists(member, "groups", "roles")
+        for key in ("username", "email"):
+            limit = user_model._meta.get_field(key).max_length
+            if len(member.get(key) or "") > limit:
+                raise ValueError(
+                    f"the {key} of {member['username']:.80} is over {limit} characters"
+                )
 
 
 def _redirects(export, value):

@@ -151,15 +151,21 @@ class _Converter:
         uid = RESOLVE_UID.search(address)
         if uid:
             return self.resolver(("uid", uid.group(1)))
-        address = urljoin(self.item_url, address)
+        try:
+            address = urljoin(self.item_url, address)
+            path = site_path(address, self.site_url)
+        except ValueError:  # no address at all, e.g. "http://[": it leads nowhere
+            return None
         if not address.startswith(self.site_url):
             return None
-        path = site_path(address, self.site_url)
         return self.resolver(("path", VIEW_SUFFIX.sub("", path) or "/"))
 
     def is_external(self, href):
         """mailto:, tel: and addresses on other sites are kept as they are."""
-        parts = urlsplit(href)
+        try:
+            parts = urlsplit(href)
+        except ValueError:
+            return False
         if parts.scheme in ("mailto", "tel") or href.startswith("#"):
             return True
         return parts.scheme in ("http", "https") and not href.startswith(self.site_url)
