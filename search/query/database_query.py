@@ -54,6 +54,8 @@ class Row:
 
 def search_database(params, user, scope=None, limited=False):
     rows = _visible(all_rows(), user, scope or Scope())
+    if params.among is not None:
+        rows = {pk: row for pk, row in rows.items() if pk in params.among}
     if params.q:
         rows = {pk: rows[pk] for pk in _matching_ids(params.q) if pk in rows}
     selected = {name: values for name, values in params.filters.items() if values}

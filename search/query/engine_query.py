@@ -30,8 +30,14 @@ def search_engine(params, user, scope=None):
     filter; deciding before the filters keeps each facet count equal to what choosing it gives.
     """
     visible = visibility_filter(user, scope)
+    if params.among is not None:
+        visible = {
+            "bool": {"filter": [visible, {"ids": {"values": sorted(map(str, params.among))}}]}
+        }
     response = _search(_body(params, visible, tolerant=False))
-    if params.q and response["aggregations"]["unfiltered"]["doc_count"] < FEW_RESULTS:
+    few = response["aggregations"]["unfiltered"]["doc_count"] < FEW_RESULTS
+    # Among a few given pages, few results are expected, not a sign of a typo.
+    if params.q and few and params.among is None:
         response = _search(_body(params, visible, tolerant=True))
     total = response["hits"]["total"]
     total = total["value"] if isinstance(total, dict) else total

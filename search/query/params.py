@@ -20,6 +20,9 @@ class SearchParams:
     filters: dict = field(default_factory=dict)
     sort: str = "relevance"
     page: int = 1
+    #: Only these page ids, or None for every page: an alert asks which of the pages changed
+    #: since its last digest match the search (a day's or a week's changes, a short list).
+    among: frozenset | None = None
 
     def selected(self, facet_name):
         return self.filters.get(facet_name, [])
