@@ -26,6 +26,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.models import Page
 
 from strategy_pages.conf import plugin_context
+from strategy_pages.models import CalendarPage
+from strategy_pages.visibility import visible_to
 
 from .documents import facet_values
 from .followed import (
@@ -36,6 +38,7 @@ from .followed import (
     search_page_url,
     with_summaries,
 )
+from .middleware import KEY_PARAMETER
 from .models import FeedToken
 from .query import SearchForm, run_search, unknown_parameters
 from .query.facets import FACETS_BY_NAME
@@ -215,8 +218,24 @@ def feed_links(request):
             for name, params in READY_MADE_FEEDS
             if _types_known(params)
         ],
+        "calendars": _calendar_addresses(request, token),
     }
     return _private(TemplateResponse(request, "strategy_search/feeds.html", context))
+
+
+def _calendar_addresses(request, token):
+    """The iCalendar address of each calendar the user may see, with their secret."""
+    calendars = visible_to(CalendarPage.objects.all(), request).specific().order_by("path")
+    return [
+        {
+            "name": calendar.title,
+            "ical": request.build_absolute_uri(
+                f"{calendar.get_url(request)}{calendar.reverse_subpage('feed')}"
+                f"?{urlencode({KEY_PARAMETER: token.key})}"
+            ),
+        }
+        for calendar in calendars
+    ]
 
 
 def _this_search(request, token):

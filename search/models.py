@@ -125,6 +125,12 @@ class FeedToken(models.Model):
         return cls.objects.get_or_create(user=user)[0]
 
     @classmethod
+    def user_with_key(cls, key):
+        """The active user whose feeds `key` opens, or None."""
+        token = cls.objects.select_related("user").filter(key=key, user__is_active=True).first()
+        return token.user if token else None
+
+    @classmethod
     def renew(cls, user):
         with transaction.atomic():
             cls.objects.filter(user=user).delete()

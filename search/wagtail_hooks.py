@@ -8,9 +8,14 @@ from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from strategy_pages.conf import GRANT_ROLE_PERMISSIONS_HOOK, SITE_SEARCH_HOOK
+from strategy_pages.conf import (
+    CALENDAR_FEED_USER_HOOK,
+    GRANT_ROLE_PERMISSIONS_HOOK,
+    SITE_SEARCH_HOOK,
+)
 
 from .health import search_status
+from .middleware import calendar_feed_user
 from .models import SearchSynonym
 from .reports import EDITOR_PERMISSION, NoResultsQueriesReportView, PopularQueriesReportView
 
@@ -116,3 +121,7 @@ def grant_search_editing(role, group):
         group.permissions.add(
             *Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
         )
+
+
+# A host without a login requirement needs no middleware: the calendar asks this hook.
+hooks.register(CALENDAR_FEED_USER_HOOK, calendar_feed_user)

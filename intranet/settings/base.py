@@ -53,6 +53,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # A calendar feed address with the user's feed secret opens without a login.
+    "search.middleware.CalendarFeedTokenMiddleware",
     # The intranet is closed: every view needs a login unless marked login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "intranet.middleware.AbsoluteSessionLimitMiddleware",
