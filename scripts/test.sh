@@ -13,6 +13,7 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)            # the browser tests
 command -v xgettext >/dev/null || missing+=(gettext)     # the translation completeness check
+command -v npm >/dev/null || missing+=(nodejs npm)        # the single sign-on tests' provider
 if [ "${#missing[@]}" -gt 0 ]; then
     echo "== Installing ${missing[*]} from Debian's packages"
     as_root apt-get update -qq
