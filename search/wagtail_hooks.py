@@ -10,13 +10,16 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from strategy_pages.conf import (
     CALENDAR_FEED_USER_HOOK,
+    FOLLOW_LISTING_HOOK,
     GRANT_ROLE_PERMISSIONS_HOOK,
     SITE_SEARCH_HOOK,
 )
 
+from .documents import document_type
 from .health import search_status
 from .middleware import calendar_feed_user
 from .models import SearchSynonym
+from .query.facets import FACETS_BY_NAME
 from .reports import EDITOR_PERMISSION, NoResultsQueriesReportView, PopularQueriesReportView
 
 report_urls = [
@@ -125,3 +128,16 @@ def grant_search_editing(role, group):
 
 # A host without a login requirement needs no middleware: the calendar asks this hook.
 hooks.register(CALENDAR_FEED_USER_HOOK, calendar_feed_user)
+
+
+@hooks.register(FOLLOW_LISTING_HOOK)
+def offer_to_follow_listing(request, model):
+    """A listing is followed as the search for its page type with the listing's filters."""
+    fields = [("type", document_type(model))]
+    fields += [
+        (name, value)
+        for name in FACETS_BY_NAME
+        if name != "type"
+        for value in request.GET.getlist(name)
+    ]
+    return {"url": reverse("strategy_search:follow"), "fields": fields}

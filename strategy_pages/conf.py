@@ -17,6 +17,9 @@ DEFAULTS = {
 #: A hook another app registers to give the plugin's pages a site search box: a function of the
 #: request that returns the search page's URL (the search app registers it).
 SITE_SEARCH_HOOK = "strategy_pages_site_search_url"
+#: A hook another app registers to let staff follow a listing by e-mail: a function of the
+#: request and the listed page model that returns {"url": …, "fields": [(name, value), …]}.
+FOLLOW_LISTING_HOOK = "strategy_pages_follow_listing"
 #: A hook other apps register to add rights over their own models to a role when the roles are
 #: set up: a function of the role (RoleGroup.Role) and its group.
 GRANT_ROLE_PERMISSIONS_HOOK = "strategy_pages_grant_role_permissions"
@@ -49,6 +52,18 @@ def site_search_url(request):
         if url:
             return url
     return ""
+
+
+def follow_listing(request, model):
+    """How to follow a listing of `model` pages, with the request's filters, by e-mail: a dict
+    of the form's "url" and hidden "fields" from the app that offers it (search), or None."""
+    if not request.user.is_authenticated:
+        return None
+    for hook in hooks.get_hooks(FOLLOW_LISTING_HOOK):
+        offer = hook(request, model)
+        if offer:
+            return offer
+    return None
 
 
 def plugin_context(request):

@@ -12,6 +12,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 
+from .conf import follow_listing
 from .models.taxonomy import (
     Committee,
     EventKind,
@@ -109,4 +110,5 @@ def build_listing(request, queryset, filterset_class, *, exclude_filters=(), pag
         "paginator": paginator,
         "pagination": paginate(request, page.number, paginator.num_pages),
         "filters_active": any(key != "page" for key in request.GET),
+        "follow_listing": follow_listing(request, queryset.model),
     }

@@ -1,5 +1,7 @@
 """Following a search from the search page and managing the searches one follows."""
 
+import re
+
 import pytest
 from django.test import Client
 
@@ -78,3 +80,21 @@ def test_changing_the_frequency_and_stopping(corpus, staff_client):
     assert saved.frequency == "weekly"
     assert staff_client.post(f"/sok/bevakningar/{saved.pk}/sluta/").status_code == 302
     assert not SavedSearch.objects.exists()
+
+
+def test_a_filtered_listing_is_followed_as_the_search_for_its_type(corpus, staff_client):
+    listing = staff_client.get(corpus.showcase_index.url, {"committee": "sodermalm", "page": "1"})
+    form = re.search(
+        r'<form class="follow-form" method="post" action="([^"]+)">(.*?)</form>',
+        listing.content.decode(),
+        re.S,
+    )
+    assert form, "the listing offers no way to follow it"
+    fields = re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)">', form.group(2))
+    assert ("type", "projectshowcase") in fields
+    assert ("committee", "sodermalm") in fields
+    assert "page" not in dict(fields)
+    staff_client.post(form.group(1), dict(fields))
+    saved = SavedSearch.objects.get()
+    assert "type=projectshowcase" in saved.query
+    assert "committee=sodermalm" in saved.query
