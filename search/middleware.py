@@ -1,6 +1,7 @@
 """Calendar apps cannot log in either: a calendar's iCalendar address carries the user's feed
 secret, as search feeds do, and the request is answered as that user."""
 
+from django.core.exceptions import TooManyFieldsSent
 from django.utils.deprecation import MiddlewareMixin
 
 from .models import FeedToken
@@ -11,10 +12,13 @@ KEY_PARAMETER = "token"
 
 def calendar_feed_user(request):
     """The user whose secret a calendar feed request carries, or None (any other request)."""
-    key = request.GET.get(KEY_PARAMETER)
-    if request.method != "GET" or not key or not request.path.endswith(CALENDAR_FEED_SUFFIX):
+    if request.method != "GET" or not request.path.endswith(CALENDAR_FEED_SUFFIX):
+        return None  # and the query string stays unread: the view answers a malformed one
+    try:
+        key = request.GET.get(KEY_PARAMETER)
+    except TooManyFieldsSent:
         return None
-    return FeedToken.user_with_key(key)
+    return FeedToken.user_with_key(key) if key else None
 
 
 class CalendarFeedTokenMiddleware(MiddlewareMixin):
