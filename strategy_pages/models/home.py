@@ -3,10 +3,14 @@
 import datetime
 from dataclasses import dataclass
 
+from django.contrib.auth.views import redirect_to_login
 from django.db import models
 from django.db.models import F
+from django.http import HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from ..conf import top_level_parent_types
 from ..listings import card_queryset
@@ -16,6 +20,7 @@ from .following import Interest, Visit
 from .news import NetworkNewsPage
 from .showcases import ProjectShowcasePage
 from .strategy import OrientationPage
+from .taxonomy import Theme
 
 LATEST_NEWS_COUNT = 5
 FEATURED_COUNT = 3
@@ -44,7 +49,7 @@ def published_since(pages, since):
     return pages
 
 
-class IntranetHomePage(IntranetPage):
+class IntranetHomePage(RoutablePageMixin, IntranetPage):
     """Start page: latest network news, featured and recent showcases, the four orientations and
     a search box."""
 
@@ -96,8 +101,36 @@ class IntranetHomePage(IntranetPage):
                 personal=True,
                 for_you=self.for_you(request.user, news, showcases, since),
                 new_since_last_visit=self.count_new(news, showcases, since),
+                followed_themes=self.themes_to_follow(request),
             )
         return context
+
+    def themes_to_follow(self, request):
+        """Every theme with its toggle: themes have no page of their own to follow them on."""
+        followed = set(
+            Interest.objects.filter(user=request.user, theme__isnull=False).values_list(
+                "theme", flat=True
+            )
+        )
+        base = self.get_url(request)
+        return [
+            (
+                theme,
+                theme.pk in followed,
+                base + self.reverse_subpage("follow_theme", args=[theme.slug]),
+            )
+            for theme in Theme.objects.order_by("name")
+        ]
+
+    @path("folj-tema/<slug:slug>/", name="follow_theme")
+    def toggle_theme(self, request, slug):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        home_url = self.get_url(request)
+        if not request.user.is_authenticated:
+            return redirect_to_login(home_url)
+        Interest.objects.toggle(request.user, get_object_or_404(Theme, slug=slug))
+        return redirect(f"{home_url}#for-you-heading")
 
     @staticmethod
     def previous_visit(request):

@@ -117,7 +117,7 @@ def test_for_you_hints_to_follow_something_when_empty(tree, staff_client):
     block = for_you_block(start_page(staff_client, tree))
 
     assert "Du följer inget ännu" in block
-    assert "<li>" not in block
+    assert 'class="link-list"' not in block
 
 
 def test_items_published_since_the_previous_visit_are_marked_new(tree, add_news, staff_client):
@@ -192,3 +192,24 @@ def test_anonymous_visitors_are_sent_to_log_in_to_follow(tree, client, settings)
     assert "Följ</button>" not in page
     assert response.status_code == 302 and "logga-in" in response["Location"]
     assert not Interest.objects.exists()
+
+
+def test_themes_are_followed_from_the_start_page(tree, add_showcase, staff_client, staff_user):
+    add_showcase(title="Förskola i Tallinn", themes=[tree.themes["forskola"]])
+    add_showcase(title="Valfrågor i Tartu", themes=[tree.themes["demokrati"]])
+    start = staff_client.get(tree.home.url).content.decode()
+    toggle = f"{tree.home.url}folj-tema/forskola/"
+    assert f'action="{toggle}"' in start
+    assert staff_client.get(toggle).status_code == 405
+
+    staff_client.post(toggle)
+    start = staff_client.get(tree.home.url).content.decode()
+    for_you = start[start.index('id="for-you-heading"') : start.index('id="follow-themes-heading"')]
+    assert "Förskola i Tallinn" in for_you
+    assert "Valfrågor i Tartu" not in for_you
+    assert 'aria-pressed="true">Förskola</button>' in start
+
+    staff_client.post(toggle)
+    assert (
+        'aria-pressed="false">Förskola</button>' in staff_client.get(tree.home.url).content.decode()
+    )
