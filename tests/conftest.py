@@ -10,12 +10,27 @@ from types import SimpleNamespace
 
 import pytest
 from django.core.cache import cache
+from django.core.servers.basehttp import WSGIServer
+from django.test.testcases import LiveServerThread
 from wagtail.models import Page, Site
 
 from search.conf import engine
 from tests import factories
 
 PLUGIN_SETTINGS = "tests.plugin_site.settings"
+
+
+class OneRequestAtATimeServer(WSGIServer):
+    """The live server of browser and HTTP tests answers one request at a time. Its requests
+    share the test's database connection (SQLite test databases live in memory), and two
+    threads on one SQLite connection deadlock as soon as a query calls back into Python, as
+    the date functions do; Chromium asks for a page's pictures in parallel."""
+
+    def __init__(self, *args, connections_override=None, **kwargs):
+        super().__init__(*args, **kwargs)
+
+
+LiveServerThread.server_class = OneRequestAtATimeServer
 
 
 def pytest_ignore_collect(collection_path, config):
