@@ -5,12 +5,13 @@ Nothing here imports the host site (`intranet`), so the plugin-only run can use 
 
 import datetime
 import os
+import threading
 import uuid
 from types import SimpleNamespace
 
 import pytest
 from django.core.cache import cache
-from django.core.servers.basehttp import WSGIServer
+from django.core.servers.basehttp import ThreadedWSGIServer
 from django.test.testcases import LiveServerThread
 from wagtail.models import Page, Site
 
@@ -20,14 +21,21 @@ from tests import factories
 PLUGIN_SETTINGS = "tests.plugin_site.settings"
 
 
-class OneRequestAtATimeServer(WSGIServer):
-    """The live server of browser and HTTP tests answers one request at a time. Its requests
-    share the test's database connection (SQLite test databases live in memory), and two
-    threads on one SQLite connection deadlock as soon as a query calls back into Python, as
-    the date functions do; Chromium asks for a page's pictures in parallel."""
+class OneRequestAtATimeServer(ThreadedWSGIServer):
+    """The live server of browser and HTTP tests reads requests in threads, as Chromium opens
+    connections it may leave idle, but answers one at a time. Its requests share the test's
+    database connection (SQLite test databases live in memory), and two threads on one SQLite
+    connection deadlock as soon as a query calls back into Python, as the date functions do;
+    Chromium asks for a page's pictures in parallel."""
 
-    def __init__(self, *args, connections_override=None, **kwargs):
-        super().__init__(*args, **kwargs)
+    answering = threading.Lock()
+
+    def set_app(self, application):
+        def one_at_a_time(environ, start_response):
+            with self.answering:
+                return application(environ, start_response)
+
+        super().set_app(one_at_a_time)
 
 
 LiveServerThread.server_class = OneRequestAtATimeServer
