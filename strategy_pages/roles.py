@@ -76,7 +76,7 @@ def set_up_roles():
     """Create or update every role's group, rights and the review workflow. Idempotent."""
     roots = intranet_roots()
     staff = role_group(RoleGroup.Role.STAFF)
-    network_editors = set_up_network_editors(roots)
+    network_editors = set_up_network_editors()
     coordinators = set_up_coordinators(roots)
     committee_groups = [committee_editor_group(page) for page in committee_sections()]
     set_up_review(roots, coordinators)
@@ -91,7 +91,7 @@ def set_up_roles():
     return [staff, network_editors, coordinators, *committee_groups]
 
 
-def set_up_network_editors(roots):
+def set_up_network_editors():
     group = role_group(RoleGroup.Role.NETWORK_EDITORS)
     grant_admin_access(group)
     for news_index in NetworkNewsIndexPage.objects.all():
