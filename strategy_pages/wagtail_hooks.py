@@ -8,6 +8,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .follow_up import exports, matrix, network, outcomes, visits  # noqa: F401 (hooks)
 from .models import (
     Committee,
     CommitteeIndexPage,

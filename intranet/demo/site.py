@@ -38,7 +38,10 @@ from strategy_pages.models import (
 )
 from strategy_pages.roles import role_group, set_up_roles
 
+from . import follow_up as demo_follow_up
 from . import organisations
+from . import outcomes as demo_outcomes
+from . import visits as demo_visits
 from .images import ensure_image
 from .news import NEWS
 from .showcases import SHOWCASES
@@ -93,6 +96,9 @@ def build_demo_site(password):
     ensure_consultation_response(sections[CONSULTATION_RESPONSE["committee"]], committees)
     ensure_general_pages(home, committees["stadsledningskontoret"])
     ensure_calendar(home, committees["stadsledningskontoret"])
+    demo_follow_up.ensure(home, committees, sections)
+    demo_visits.ensure(home, committees, sections)
+    demo_outcomes.ensure(home, committees, sections)
     set_up_roles()
     ensure_users(password, Committee.objects.get(slug="hagersten-liljeholmen").editor_group)
     ensure_search_synonyms()

@@ -9,6 +9,7 @@ from .taxonomy import (  # isort: skip
     ShowcaseStatus,
     SustainabilityDimension,
     Theme,
+    VisitDirection,
 )
 from .base import CommitteeOwnedPage, IllustratedPage, IntranetPage  # isort: skip
 from .calendars import CalendarPage
@@ -17,6 +18,7 @@ from .committees import CommitteeIndexPage, CommitteePage
 from .consultations import ConsultationResponsePage
 from .content import ContentPage
 from .events import EventPage
+from .follow_up import FollowUpPage
 from .following import Interest, Visit
 from .home import IntranetHomePage
 from .links import LinkPage
@@ -25,6 +27,7 @@ from .roles import RoleGroup
 from .sections import SectionPage
 from .showcases import ProjectShowcasePage, ShowcaseIndexPage
 from .strategy import OrientationPage, StrategyPage
+from .study_visits import StudyVisit
 
 __all__ = [
     "CalendarPage",
@@ -38,6 +41,7 @@ __all__ = [
     "ContentPage",
     "EventKind",
     "EventPage",
+    "FollowUpPage",
     "IllustratedPage",
     "IntranetHomePage",
     "IntranetPage",
@@ -54,7 +58,9 @@ __all__ = [
     "ShowcaseIndexPage",
     "ShowcaseStatus",
     "StrategyPage",
+    "StudyVisit",
     "SustainabilityDimension",
     "Theme",
     "Visit",
+    "VisitDirection",
 ]

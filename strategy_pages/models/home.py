@@ -72,6 +72,7 @@ class IntranetHomePage(RoutablePageMixin, IntranetPage):
         "strategy_pages.EventPage",
         "strategy_pages.CalendarPage",
         "strategy_pages.LinkPage",
+        "strategy_pages.FollowUpPage",
     ]
     template = "strategy_pages/pages/intranet_home_page.html"
 

@@ -58,10 +58,37 @@ class ProjectShowcasePage(ClassifiedPage):
     contact_phone = models.CharField(_("phone"), max_length=40, blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("description"), blank=True)
     results = RichTextField(
-        _("results and lessons learned"),
+        _("results"),
         features=RICH_TEXT_FEATURES,
         blank=True,
-        help_text=_("What has the project achieved, and what can others learn from it?"),
+        help_text=_("What has the project achieved?"),
+    )
+    lessons_learned = RichTextField(
+        _("lessons learned"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("What worked, what did not, and what would you do differently?"),
+    )
+    transferability = RichTextField(
+        _("transferability"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_(
+            "Could another committee do the same? What would it need: staff, money, partners?"
+        ),
+    )
+    # When the committee's editors were asked for the outcome, so they are asked once.
+    outcome_requested_at = models.DateTimeField(
+        _("outcome requested"), null=True, blank=True, editable=False
+    )
+    reused_from = models.ForeignKey(
+        "self",
+        verbose_name=_("reuses the initiative"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reuses",
+        help_text=_("The showcase this initiative was copied from, in another committee."),
     )
     # Partners, images and links are stored with the page, so a showcase is served without a
     # query for each of them.
@@ -97,7 +124,14 @@ class ProjectShowcasePage(ClassifiedPage):
         ),
         *ClassifiedPage.image_panels,
         FieldPanel("body"),
-        FieldPanel("results"),
+        MultiFieldPanel(
+            [
+                FieldPanel("results"),
+                FieldPanel("lessons_learned"),
+                FieldPanel("transferability"),
+            ],
+            heading=_("Outcome"),
+        ),
         FieldPanel("resources"),
         FieldPanel("partners"),
         FieldPanel("gallery"),
@@ -112,6 +146,8 @@ class ProjectShowcasePage(ClassifiedPage):
         *ClassifiedPage.search_fields,
         index.SearchField("body"),
         index.SearchField("results"),
+        index.SearchField("lessons_learned"),
+        index.SearchField("transferability"),
         index.FilterField("status"),
         index.FilterField("start_date"),
         index.SearchField("partners"),
@@ -119,6 +155,7 @@ class ProjectShowcasePage(ClassifiedPage):
     parent_page_types = ["strategy_pages.CommitteePage"]
     subpage_types = []
     template = "strategy_pages/pages/project_showcase_page.html"
+    exclude_fields_in_copy = ["outcome_requested_at"]
 
     class Meta:
         verbose_name = _("project")

@@ -98,7 +98,7 @@ class StrategyPage(IntranetPage):
         index.SearchField("registry_number"),
     ]
     parent_page_types = top_level_parent_types("strategy_pages.IntranetHomePage")
-    subpage_types = ["strategy_pages.OrientationPage"]
+    subpage_types = ["strategy_pages.OrientationPage", "strategy_pages.FollowUpPage"]
     max_count_per_parent = 1
     template = "strategy_pages/pages/strategy_page.html"
 

@@ -3,7 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
 
@@ -46,6 +46,14 @@ class Committee(index.Indexed, models.Model):
         blank=True,
         help_text=_("Name and role of the person who represents the committee in the network."),
     )
+    network_representative_email = models.EmailField(_("representative's email"), blank=True)
+    network_mandate_start = models.DateField(_("mandate from"), null=True, blank=True)
+    network_mandate_end = models.DateField(
+        _("mandate until"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty when the mandate runs until further notice."),
+    )
     editor_group = models.OneToOneField(
         "auth.Group",
         verbose_name=_("editor group"),
@@ -68,7 +76,14 @@ class Committee(index.Indexed, models.Model):
             heading=_("Contact"),
         ),
         MultiFieldPanel(
-            [FieldPanel("network_representation"), FieldPanel("network_representative")],
+            [
+                FieldPanel("network_representation"),
+                FieldPanel("network_representative"),
+                FieldPanel("network_representative_email"),
+                FieldRowPanel(
+                    [FieldPanel("network_mandate_start"), FieldPanel("network_mandate_end")]
+                ),
+            ],
             heading=_("Information-sharing network"),
         ),
     ]
@@ -162,6 +177,11 @@ class ShowcaseStatus(models.TextChoices):
     PLANNED = "planned", _("Planned")
     ONGOING = "ongoing", _("Ongoing")
     COMPLETED = "completed", _("Completed")
+
+
+class VisitDirection(models.TextChoices):
+    INCOMING = "incoming", _("Incoming visit")
+    OUTGOING = "outgoing", _("Outgoing visit")
 
 
 class EventKind(models.TextChoices):

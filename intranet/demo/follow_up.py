@@ -1,0 +1,5 @@
+"""Placeholder."""
+
+
+def ensure(home, committees, sections):
+    pass
