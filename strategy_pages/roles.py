@@ -41,7 +41,14 @@ from .permissions import (
 COMMITTEE_EDITING = ("add_page", "change_page")
 COORDINATION = ("add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page")
 WAGTAIL_DEFAULT_GROUPS = ("Editors", "Moderators")
-CLASSIFICATION_MODELS = ("committee", "theme", "orientation", "sustainabilitydimension")
+CLASSIFICATION_MODELS = (
+    "committee",
+    "theme",
+    "orientation",
+    "sustainabilitydimension",
+    "studyvisit",
+)
+FOLLOW_UP = "follow_up_showcases"
 
 
 def group_name(text):
@@ -112,8 +119,9 @@ def set_up_coordinators(roots):
             content_type__model__in=CLASSIFICATION_MODELS,
             codename__regex=r"^(add|change|delete|view)_",
         ),
-        Permission.objects.get(
-            content_type__app_label="strategy_pages", codename="feature_on_start_page"
+        *Permission.objects.filter(
+            content_type__app_label="strategy_pages",
+            codename__in=["feature_on_start_page", FOLLOW_UP],
         ),
     )
     return group

@@ -160,7 +160,13 @@ class ProjectShowcasePage(ClassifiedPage):
     class Meta:
         verbose_name = _("project")
         verbose_name_plural = _("projects")
-        permissions = [("feature_on_start_page", _("Can feature projects on the start page"))]
+        permissions = [
+            ("feature_on_start_page", _("Can feature projects on the start page")),
+            (
+                "follow_up_showcases",
+                _("Can follow up and export the committees' projects and visits"),
+            ),
+        ]
 
     def clean(self):
         super().clean()
