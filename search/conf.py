@@ -5,7 +5,14 @@ STRATEGY_SEARCH_URL            an OpenSearch or Elasticsearch node, or several n
 STRATEGY_SEARCH_BACKEND        which official client talks to it (see `engine.clients.CLIENTS`)
 STRATEGY_SEARCH_INDEX_PREFIX   prefix of every index and alias name, one per environment
 STRATEGY_SEARCH_TIMEOUT        seconds an index request (the worker's) may take
-STRATEGY_SEARCH_QUERY_TIMEOUT  seconds a search may take before the database answers instead
+STRATEGY_SEARCH_QUERY_TIMEOUT  seconds a search waits for the engine's answer before the
+                               database answers instead
+STRATEGY_SEARCH_CONNECT_TIMEOUT  seconds a search waits for a connection to the engine (an
+                               engine that does not accept one is down, not slow)
+STRATEGY_SEARCH_BREAKER_FAILURES  slow answers in a row after which searches skip the engine
+STRATEGY_SEARCH_BREAKER_FAILURE_RATE  share of the last 20 searches that may fail (from 10 on)
+                               before searches skip the engine
+STRATEGY_SEARCH_BREAKER_REST   seconds searches skip the engine once it is down or tripped
 STRATEGY_SEARCH_REPLICAS       replicas of the page index (0 on one node; 1 or more on a cluster)
 STRATEGY_SEARCH_SCOPE          "plugin": the plugin's page types in the current site; "site":
                                every page type of the current site
@@ -24,7 +31,11 @@ DEFAULTS = {
     "STRATEGY_SEARCH_BACKEND": "opensearch2",
     "STRATEGY_SEARCH_INDEX_PREFIX": "intranet_",
     "STRATEGY_SEARCH_TIMEOUT": 5,
-    "STRATEGY_SEARCH_QUERY_TIMEOUT": 0.6,
+    "STRATEGY_SEARCH_QUERY_TIMEOUT": 2,
+    "STRATEGY_SEARCH_CONNECT_TIMEOUT": 0.5,
+    "STRATEGY_SEARCH_BREAKER_FAILURES": 3,
+    "STRATEGY_SEARCH_BREAKER_FAILURE_RATE": 0.5,
+    "STRATEGY_SEARCH_BREAKER_REST": 10,
     "STRATEGY_SEARCH_REPLICAS": 0,
     "STRATEGY_SEARCH_SCOPE": "plugin",
     "STRATEGY_SEARCH_LOGIN_REQUIRED": None,

@@ -7,6 +7,7 @@ Elasticsearch 8 and 9 clients take the body's parts as keyword arguments.
 from importlib import import_module
 
 from django.core.exceptions import ImproperlyConfigured
+from urllib3 import Timeout
 
 CLIENTS = {
     "opensearch2": ("opensearchpy", "OpenSearch", "opensearch-py"),
@@ -21,13 +22,22 @@ KEYWORD_BODY_BACKENDS = {"elasticsearch8", "elasticsearch9"}
 class EngineAdapter:
     """The handful of engine calls the search layer makes, in the body-taking style."""
 
-    def __init__(self, client, helpers, errors):
+    def __init__(self, client, helpers, errors, timeouts):
         self.client = client
         self._helpers = helpers
         #: Exceptions that mean "the engine did not answer as asked" (down, timeout, refused).
         self.errors = errors
+        #: The ones that mean it was reached but answered too late.
+        self._timeouts = timeouts
 
-    def search(self, index, body, timeout=None):
+    def answered_too_late(self, error):
+        return isinstance(error, self._timeouts)
+
+    def search(self, index, body, timeout=None, connect_timeout=None):
+        """`timeout` bounds the wait for the answer; `connect_timeout`, when given, the wait for
+        a connection, so an engine that is down is told apart from one that is slow."""
+        if timeout and connect_timeout:
+            timeout = Timeout(connect=connect_timeout, read=timeout)
         options = {"request_timeout": timeout} if timeout else {}
         return self.client.search(index=index, body=body, **options)
 
@@ -82,7 +92,8 @@ class EngineAdapter:
 class KeywordBodyAdapter(EngineAdapter):
     """Elasticsearch 8/9: the same calls with the body spread into keyword arguments."""
 
-    def search(self, index, body, timeout=None):
+    def search(self, index, body, timeout=None, connect_timeout=None):
+        """The Elasticsearch 8/9 transport takes one timeout for connecting and answering."""
         client = self.client.options(request_timeout=timeout) if timeout else self.client
         return client.search(index=index, **body)
 
@@ -117,11 +128,12 @@ def connect(url, backend, timeout):
     hosts = [host.strip() for host in url.split(",") if host.strip()]
     helpers = import_module(f"{module_name}.helpers")
     errors = (module.TransportError, module.ConnectionError, helpers.BulkIndexError)
+    timeouts = (module.ConnectionTimeout,)
     client_class = getattr(module, class_name)
     if backend in KEYWORD_BODY_BACKENDS:
         client = client_class(hosts, request_timeout=timeout, max_retries=0)
-        return KeywordBodyAdapter(client, helpers, (*errors, module.ApiError))
+        return KeywordBodyAdapter(client, helpers, (*errors, module.ApiError), timeouts)
     # With several nodes, a request that fails on one is tried on the next.
     retries = len(hosts) - 1
     client = client_class(hosts, timeout=timeout, max_retries=retries, retry_on_timeout=False)
-    return EngineAdapter(client, helpers, errors)
+    return EngineAdapter(client, helpers, errors, timeouts)

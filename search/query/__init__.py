@@ -4,15 +4,13 @@ With an engine configured it answers; while it is unreachable the database does,
 say they are limited.
 """
 
-import logging
-
-from django.core.cache import cache
 from wagtail.models import Page
 
 from strategy_pages.visibility import visible_to
 
 from ..analytics import editors_picks
-from ..conf import engine, engine_configured
+from ..breaker import breaker
+from ..conf import engine, engine_configured, pages_alias, search_setting
 from .database_query import all_rows, search_database, suggest_titles_database
 from .engine_query import search_engine, suggest_titles
 from .facets import FACETS_BY_NAME
@@ -28,10 +26,6 @@ __all__ = [
     "warm_up",
 ]
 
-logger = logging.getLogger(__name__)
-RESTING_KEY = "strategy_search:engine-resting"
-REST = 10  # seconds
-
 
 def run_search(params, request):
     """Results for `params` as the request's user may see them, with URLs and editors' picks."""
@@ -46,6 +40,8 @@ def run_search(params, request):
         except engine().errors as error:
             engine_failed(error)
             results = search_database(params, user, scope, limited=True)
+        else:
+            breaker.answered()
     results.hits = _with_urls(results.hits, request)
     if params.q and params.page == 1:
         results.picks = _viewable_picks(editors_picks(params.q), request)
@@ -59,6 +55,18 @@ def warm_up():
     all_rows()
     for facet in FACETS_BY_NAME.values():
         facet.known_values()
+    if engine_configured():
+        _warm_up_engine()
+
+
+def _warm_up_engine():
+    """Open a connection to the engine and let it load what the first search needs, so the
+    first search after a start waits for neither (nor falls back to the database)."""
+    timeout = float(search_setting("STRATEGY_SEARCH_TIMEOUT"))
+    try:
+        engine().search(pages_alias(), {"size": 0, "query": {"match_all": {}}}, timeout=timeout)
+    except engine().errors:
+        pass  # the first search will notice, and the breaker will tell
 
 
 def suggest(prefix, request):
@@ -66,21 +74,23 @@ def suggest(prefix, request):
     scope = scope_for(request)
     if engine_configured() and not engine_resting():
         try:
-            return _with_urls(suggest_titles(prefix, request.user, scope), request)
+            titles = suggest_titles(prefix, request.user, scope)
         except engine().errors as error:
             engine_failed(error)
+        else:
+            breaker.answered()
+            return _with_urls(titles, request)
     return _with_urls(suggest_titles_database(prefix, request.user, scope), request)
 
 
 def engine_resting():
-    """Whether the engine failed a moment ago: searches skip it for a while rather than each
-    waiting for it to time out."""
-    return bool(cache.get(RESTING_KEY))
+    """Whether the engine is down or failed repeatedly a moment ago: searches skip it for a
+    while rather than each waiting for it to time out."""
+    return breaker.resting()
 
 
 def engine_failed(error):
-    logger.warning("Search engine unreachable, the database answers for %ss: %s", REST, error)
-    cache.set(RESTING_KEY, True, REST)
+    breaker.failed(error, slow=engine().answered_too_late(error))
 
 
 def _with_urls(hits, request):

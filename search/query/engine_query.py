@@ -86,8 +86,12 @@ def suggest_titles(prefix, user, scope=None, size=8):
 
 
 def _search(body):
-    timeout = float(search_setting("STRATEGY_SEARCH_QUERY_TIMEOUT"))
-    return engine().search(pages_alias(), body, timeout=timeout)
+    return engine().search(
+        pages_alias(),
+        body,
+        timeout=float(search_setting("STRATEGY_SEARCH_QUERY_TIMEOUT")),
+        connect_timeout=float(search_setting("STRATEGY_SEARCH_CONNECT_TIMEOUT")),
+    )
 
 
 def visibility_filter(user, scope=None):

@@ -5,7 +5,14 @@ import datetime
 import pytest
 from django.contrib.auth.models import Group, Permission
 
+from search.breaker import breaker
 from search.indexing import rebuild
+
+
+@pytest.fixture(autouse=True)
+def closed_breaker():
+    """Each test starts with an engine that has not failed yet."""
+    breaker.reset()
 
 
 @pytest.fixture(params=["database", pytest.param("engine", marks=pytest.mark.search_engine)])
