@@ -74,6 +74,8 @@ def search_api(request):
             "pages": results.page_count,
             "limited": results.limited,
             "suggestion": results.suggestion or None,
+            "left_out": results.left_out,
+            "some_words": results.some_words,
             "picks": [_pick_json(pick, request) for pick in results.picks],
             "results": [hit.as_json() for hit in results.hits],
             "facets": {

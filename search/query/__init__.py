@@ -4,6 +4,8 @@ With an engine configured it answers; while it is unreachable the database does,
 say they are limited.
 """
 
+from dataclasses import replace
+
 from wagtail.models import Page
 
 from strategy_pages.visibility import visible_to
@@ -11,8 +13,13 @@ from strategy_pages.visibility import visible_to
 from ..analytics import editors_picks
 from ..breaker import breaker
 from ..conf import engine, engine_configured, pages_alias, search_setting
-from .database_query import all_rows, search_database, suggest_titles_database
-from .engine_query import search_engine, suggest_titles
+from .database_query import (
+    all_rows,
+    search_database,
+    suggest_titles_database,
+    words_found_database,
+)
+from .engine_query import search_engine, suggest_titles, words_found
 from .facets import FACETS_BY_NAME
 from .params import SearchForm, SearchParams, unknown_parameters
 from .scope import scope_for
@@ -28,24 +35,59 @@ __all__ = [
 
 
 def run_search(params, request):
-    """Results for `params` as the request's user may see them, with URLs and editors' picks."""
+    """Results for `params` as the request's user may see them, with URLs and editors' picks.
+    When no page has all the words, the search relaxes: see `_relaxed`."""
     user, scope = request.user, scope_for(request)
-    if not engine_configured():
-        results = search_database(params, user, scope)
-    elif engine_resting():
-        results = search_database(params, user, scope, limited=True)
-    else:
-        try:
-            results = search_engine(params, user, scope)
-        except engine().errors as error:
-            engine_failed(error)
-            results = search_database(params, user, scope, limited=True)
-        else:
-            breaker.answered()
+    results = _search(params, user, scope)
+    if not results.total and len(params.q.split()) > 1 and params.among is None:
+        results = _relaxed(params, user, scope) or results
     results.hits = _with_urls(results.hits, request)
     if params.q and params.page == 1:
         results.picks = _viewable_picks(editors_picks(params.q), request)
     return results
+
+
+def _search(params, user, scope):
+    if not engine_configured():
+        return search_database(params, user, scope)
+    if engine_resting():
+        return search_database(params, user, scope, limited=True)
+    try:
+        results = search_engine(params, user, scope)
+    except engine().errors as error:
+        engine_failed(error)
+        return search_database(params, user, scope, limited=True)
+    breaker.answered()
+    return results
+
+
+def _relaxed(params, user, scope):
+    """Results without the words no page has, saying which were left out; failing that, pages
+    with some of the words, those with more of them first. None when neither finds anything."""
+    words = list(dict.fromkeys(params.q.split()))
+    found = _words_found(words, user, scope)
+    kept = [word for word in words if found[word]]
+    left_out = [word for word in words if not found[word]]
+    attempts = []
+    if kept and left_out:
+        attempts.append(replace(params, q=" ".join(kept)))
+    if len(kept) > 1:
+        attempts.append(replace(params, q=" ".join(kept), any_word=True))
+    for attempt in attempts:
+        results = _search(attempt, user, scope)
+        if results.total:
+            results.left_out, results.some_words = left_out, attempt.any_word
+            return results
+    return None
+
+
+def _words_found(words, user, scope):
+    if engine_configured() and not engine_resting():
+        try:
+            return words_found(words, user, scope)
+        except engine().errors as error:
+            engine_failed(error)
+    return words_found_database(words, user, scope)
 
 
 def warm_up():

@@ -57,7 +57,8 @@ def search_database(params, user, scope=None, limited=False):
     if params.among is not None:
         rows = {pk: row for pk, row in rows.items() if pk in params.among}
     if params.q:
-        rows = {pk: rows[pk] for pk in _matching_ids(params.q) if pk in rows}
+        operator = "or" if params.any_word else "and"
+        rows = {pk: rows[pk] for pk in _matching_ids(params.q, operator) if pk in rows}
     selected = {name: values for name, values in params.filters.items() if values}
     matching = [row for row in rows.values() if row.matches(selected)]
     if params.sort == "date" or not params.q or len(rows) > MAX_RANKED_MATCHES:
@@ -93,17 +94,24 @@ def _visible(rows, user, scope):
     }
 
 
-def _matching_ids(q):
-    """Ids of live pages matching every word, ranked by relevance when there are few."""
+def words_found_database(words, user, scope=None):
+    """{word: whether a page `user` may see has it}."""
+    rows = _visible(all_rows(), user, scope or Scope())
+    return {word: any(pk in rows for pk in _matching_ids(word)) for word in words}
+
+
+def _matching_ids(q, operator="and"):
+    """Ids of live pages matching every word (or any, with `operator` "or"), ranked by
+    relevance when there are few."""
     # Only words reach the database's full-text syntax, where quotes or AND would be operators.
     q = " ".join(re.findall(r"\w+", q.lower()))
     if not q:
         return []
     pages = Page.objects.live()
-    ids = _ids(pages.search(q, operator="and", order_by_relevance=False))
+    ids = _ids(pages.search(q, operator=operator, order_by_relevance=False))
     if len(ids) > MAX_RANKED_MATCHES:
         return ids
-    return _ids(pages.search(q, operator="and"))
+    return _ids(pages.search(q, operator=operator))
 
 
 def _ids(results):

@@ -51,7 +51,7 @@ def search_engine(params, user, scope=None):
 
 
 def _body(params, visible, tolerant):
-    text_query = _text_query(params.q, tolerant)
+    text_query = _text_query(params.q, tolerant, params.any_word)
     body = {
         "query": _ranked(text_query, visible, params),
         "post_filter": {"bool": {"filter": _facet_filters(params)}},
@@ -63,7 +63,8 @@ def _body(params, visible, tolerant):
         "sort": _sort(params),
     }
     if params.q:
-        body["highlight"] = _highlight(text_query if tolerant else _text_query(params.q, False))
+        exact = _text_query(params.q, False, params.any_word)
+        body["highlight"] = _highlight(text_query if tolerant else exact)
     if params.q and tolerant:
         body["suggest"] = _spelling_suggestion(params.q, visible)
     return body
@@ -109,21 +110,36 @@ def _words_only(q):
     return " ".join("".join(c for c in q if unicodedata.category(c) != "So").split())
 
 
-def _text_query(q, tolerant):
+def words_found(words, user, scope=None):
+    """{word: whether a page `user` may see has it}, for every word in one request."""
+    body = {
+        "size": 0,
+        "query": {"bool": {"filter": [visibility_filter(user, scope)]}},
+        "aggs": {
+            "words": {"filters": {"filters": {word: _text_query(word, True) for word in words}}}
+        },
+    }
+    buckets = _search(body)["aggregations"]["words"]["buckets"]
+    return {word: buckets[word]["doc_count"] > 0 for word in words}
+
+
+def _text_query(q, tolerant, any_word=False):
     q = _words_only(q)
     if not q:
         return {"match_all": {}}
+    operator = "or" if any_word else "and"
     should = []
     for position, text in enumerate([q, *alternatives(q)]):
         weight = 1.0 if position == 0 else 0.8
-        should += _matches(text, weight, tolerant)
+        should += _matches(text, weight, tolerant, operator)
     return {"bool": {"should": should, "minimum_should_match": 1}}
 
 
-def _matches(text, weight, tolerant):
-    """Every word somewhere in the page; the words as a phrase; compounds split; typos."""
+def _matches(text, weight, tolerant, operator="and"):
+    """Every word somewhere in the page (or any of them, those with more ranked higher); the
+    words as a phrase; compounds split; typos."""
     matches = [
-        _multi_match(text, 3 * weight, type="cross_fields", operator="and"),
+        _multi_match(text, 3 * weight, type="cross_fields", operator=operator),
         _multi_match(text, 2 * weight, type="phrase", slop=2),
     ]
     if tolerant:
@@ -134,7 +150,7 @@ def _matches(text, weight, tolerant):
                     "query": text,
                     "fields": ["title^4", "spelling"],
                     "boost": 0.5 * weight,
-                    "operator": "and",
+                    "operator": operator,
                     "fuzziness": "AUTO",
                     "prefix_length": 1,
                     "max_expansions": 20,
@@ -144,7 +160,11 @@ def _matches(text, weight, tolerant):
     if has_compound(text):
         matches.append(
             _multi_match(
-                text, 1 * weight, type="cross_fields", operator="and", analyzer="swedish_compounds"
+                text,
+                1 * weight,
+                type="cross_fields",
+                operator=operator,
+                analyzer="swedish_compounds",
             )
         )
     return matches

@@ -23,6 +23,8 @@ class SearchParams:
     #: Only these page ids, or None for every page: an alert asks which of the pages changed
     #: since its last digest match the search (a day's or a week's changes, a short list).
     among: frozenset | None = None
+    #: Pages with any of the words rather than all of them, those with more of them first.
+    any_word: bool = False
 
     def selected(self, facet_name):
         return self.filters.get(facet_name, [])

@@ -80,6 +80,10 @@ class SearchResults:
     #: True when the database answered instead of the engine, with fewer features.
     limited: bool = False
     picks: list = field(default_factory=list)
+    #: Words of the query that no page has, left out to find something.
+    left_out: list = field(default_factory=list)
+    #: No page has all the words: these results have some of them.
+    some_words: bool = False
 
     @property
     def page_count(self):
