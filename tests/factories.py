@@ -199,6 +199,14 @@ class CalendarPageFactory(IntranetPageFactory):
         model = models.CalendarPage
 
 
+class FollowUpPageFactory(IntranetPageFactory):
+    title = "Uppföljning av strategin"
+    slug = factory.Sequence(lambda n: f"uppfoljning-{n}")
+
+    class Meta:
+        model = models.FollowUpPage
+
+
 class LinkPageFactory(IntranetPageFactory):
     title = factory.Sequence(lambda n: f"Länk {n}")
     slug = factory.Sequence(lambda n: f"lank-{n}")

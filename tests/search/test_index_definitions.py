@@ -44,6 +44,7 @@ def corpus_of_every_type(tree, add_showcase, add_news):
     factories.EventPageFactory(parent=plain_section, committee=committee)
     factories.LinkPageFactory(parent=plain_section)
     factories.CalendarPageFactory(parent=tree.home)
+    factories.FollowUpPageFactory(parent=tree.home)
     return tree
 
 
