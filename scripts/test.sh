@@ -14,6 +14,7 @@ missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)            # the browser tests
 command -v xgettext >/dev/null || missing+=(gettext)     # the translation completeness check
 command -v npm >/dev/null || missing+=(nodejs npm)        # the single sign-on tests' provider
+[ -f /usr/share/dict/swedish ] || missing+=(wswedish)     # the word list compounds are split by
 if [ "${#missing[@]}" -gt 0 ]; then
     echo "== Installing ${missing[*]} from Debian's packages"
     as_root apt-get update -qq

@@ -18,6 +18,8 @@ STRATEGY_SEARCH_SCOPE          "plugin": the plugin's page types in the current 
                                every page type of the current site
 STRATEGY_SEARCH_LOGIN_REQUIRED True or False; None follows the host: login is required when
                                the host requires it for every view (LoginRequiredMiddleware)
+STRATEGY_SEARCH_COMPOUND_WORDS a Swedish word list (one word per line, UTF-8 or Latin-1, e.g.
+                               /usr/share/dict/swedish) that compound words are split by
 STRATEGY_SEARCH_HEALTH_TOKEN   a secret that monitoring sends as "Authorization: Bearer …" to
                                see error details in /healthz, as staff do; empty → staff only
 """
@@ -40,6 +42,7 @@ DEFAULTS = {
     "STRATEGY_SEARCH_SCOPE": "plugin",
     "STRATEGY_SEARCH_LOGIN_REQUIRED": None,
     "STRATEGY_SEARCH_HEALTH_TOKEN": "",
+    "STRATEGY_SEARCH_COMPOUND_WORDS": "",
 }
 SCOPES = ("plugin", "site")
 #: The TASKS alias and queue of the search index updates.

@@ -20,6 +20,8 @@ from wagtail.search import index
 
 from strategy_pages.models import Committee
 
+from .compounds import compound_parts_text
+
 # Text fields of their own; every other search field is body text.
 OWN_FIELDS = {"title"}
 NEWS_TYPE = "networknews"
@@ -75,10 +77,13 @@ def _content(page, restrictions, facets, committee_names):
     on_page = restrictions.on(page)
     date = page_date(page)
     committee = (facets.get("committee") or [None])[0]
+    summary = " ".join(_texts(page, boosted=True))
+    body = " ".join(_texts(page, boosted=False))
     return {
         "title": page.title,
-        "summary": " ".join(_texts(page, boosted=True)),
-        "body": " ".join(_texts(page, boosted=False)),
+        "summary": summary,
+        "body": body,
+        "parts": compound_parts_text(f"{page.title} {summary} {body}"),
         "taxonomy": " ".join(_related_texts(page)),
         "type": document_type(type(page)),
         "model": model_label(type(page)),

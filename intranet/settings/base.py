@@ -221,6 +221,9 @@ STRATEGY_SEARCH_BREAKER_FAILURES = env.int("SEARCH_BREAKER_FAILURES", default=3)
 STRATEGY_SEARCH_BREAKER_FAILURE_RATE = env.float("SEARCH_BREAKER_FAILURE_RATE", default=0.5)
 STRATEGY_SEARCH_BREAKER_REST = env.float("SEARCH_BREAKER_REST", default=10)
 STRATEGY_SEARCH_REPLICAS = env.int("SEARCH_REPLICAS", default=0)
+# Debian's wswedish word list (GPL, installed on the server, not shipped with the plugin); the
+# curated parts in search/compound_parts.txt alone when it is missing.
+STRATEGY_SEARCH_COMPOUND_WORDS = env("SEARCH_COMPOUND_WORDS", default="/usr/share/dict/swedish")
 STRATEGY_SEARCH_HEALTH_TOKEN = env("HEALTH_TOKEN", default="")
 # The intranet is the plugin's own site: its start page is the site's root page.
 STRATEGY_PAGES_PARENT_PAGE_TYPES = []

@@ -1,7 +1,5 @@
 """The page index: its Swedish analysis and its mapping, the same on every supported engine."""
 
-from ..compounds import compound_parts
-
 
 def analysis():
     """Analysers for Swedish text.
@@ -9,8 +7,8 @@ def analysis():
     `swedish` stems on the real letters, then folds å/ä/ö, so "omvarldsbevakning" and
     "Omvärldsbevakningen" meet in one term: the light stemmer takes the definite endings the
     Snowball one leaves ("förskolan" → "förskola"), Snowball the plurals ("förskolor" → "förskol").
-    `swedish_compounds`, used on queries, also splits compounds into known parts
-    ("förskolepersonal" → "förskole", "personal"). `autocomplete` indexes folded prefixes that
+    Compound words are split in Python (search/compounds.py), on pages into the `parts` field
+    and on queries into their parts. `autocomplete` indexes folded prefixes that
     `folded` queries meet; `spelling` keeps words as written, for "Menade du …?".
     """
     swedish_filters = ["swedish_stop", "swedish_light_stemmer", "swedish_stemmer", "asciifolding"]
@@ -19,12 +17,6 @@ def analysis():
             "swedish_stop": {"type": "stop", "stopwords": "_swedish_"},
             "swedish_light_stemmer": {"type": "stemmer", "language": "light_swedish"},
             "swedish_stemmer": {"type": "stemmer", "language": "swedish"},
-            "compound_parts": {
-                "type": "dictionary_decompounder",
-                "word_list": compound_parts(),
-                "min_subword_size": 3,
-                "only_longest_match": False,
-            },
             "prefixes": {"type": "edge_ngram", "min_gram": 1, "max_gram": 20},
         },
         "analyzer": {
@@ -32,11 +24,6 @@ def analysis():
                 "type": "custom",
                 "tokenizer": "standard",
                 "filter": ["lowercase", *swedish_filters],
-            },
-            "swedish_compounds": {
-                "type": "custom",
-                "tokenizer": "standard",
-                "filter": ["lowercase", "compound_parts", *swedish_filters],
             },
             "folded": {
                 "type": "custom",
@@ -85,6 +72,8 @@ MAPPING = {
         "summary": _text(),
         "body": _text(),
         "taxonomy": {"type": "text", "analyzer": "swedish"},
+        # The parts of the page's compound words: "trängselskatten" is found by "skatt".
+        "parts": {"type": "text", "analyzer": "swedish"},
         "spelling": {"type": "text", "analyzer": "spelling"},
         "type": _keyword(),
         "model": _keyword(),

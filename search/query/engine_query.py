@@ -7,14 +7,14 @@ import unicodedata
 
 from strategy_pages.visibility import blocked_restriction_ids
 
-from ..compounds import has_compound
+from ..compounds import query_parts
 from ..conf import engine, pages_alias, search_setting
 from ..synonyms import alternatives
 from .facets import FACETS
 from .params import PAGE_SIZE
 from .results import MARK_END, MARK_START, Committee, Hit, SearchResults
 
-TEXT_FIELDS = ["title^4", "summary^2", "body", "taxonomy"]
+TEXT_FIELDS = ["title^4", "summary^2", "body", "taxonomy", "parts^0.5"]
 SNIPPET_LENGTH = 180
 FACET_SIZE = 1000
 RECENT_NEWS_BOOST = 0.3
@@ -157,16 +157,9 @@ def _matches(text, weight, tolerant, operator="and"):
                 }
             }
         )
-    if has_compound(text):
-        matches.append(
-            _multi_match(
-                text,
-                1 * weight,
-                type="cross_fields",
-                operator=operator,
-                analyzer="swedish_compounds",
-            )
-        )
+    parts = query_parts(text)
+    if parts:
+        matches.append(_multi_match(parts, 1 * weight, type="cross_fields", operator=operator))
     return matches
 
 
