@@ -91,6 +91,7 @@ def _content(page, restrictions, facets, committee_names):
         "committee": committee,
         "committee_name": committee_names.get(committee) if committee else None,
         "orientations": sorted(facets.get("orientation", [])),
+        "dimensions": sorted(facets.get("dimension", [])),
         "themes": sorted(facets.get("theme", [])),
         "status": (facets.get("status") or [None])[0],
         "year": date.year if date else None,

@@ -5,7 +5,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from strategy_pages.models import Committee, Orientation, Theme
+from strategy_pages.models import Committee, Orientation, SustainabilityDimension, Theme
 from strategy_pages.visibility import forget_restrictions
 
 from .content_version import content_changed
@@ -65,6 +65,6 @@ def connect():
     )
     post_save.connect(forget_synonyms, sender=SearchSynonym, dispatch_uid=UID)
     post_delete.connect(forget_synonyms, sender=SearchSynonym, dispatch_uid=UID)
-    for model in (Committee, Orientation, Theme):
+    for model in (Committee, Orientation, SustainabilityDimension, Theme):
         post_save.connect(classification_changed, sender=model, dispatch_uid=UID)
         post_delete.connect(forget_facet_values, sender=model, dispatch_uid=UID)

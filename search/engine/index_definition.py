@@ -81,6 +81,7 @@ MAPPING = {
         "committee": _keyword(),
         "committee_name": {"type": "keyword", "index": False},
         "orientations": _keyword(),
+        "dimensions": _keyword(),
         "themes": _keyword(),
         "status": _keyword(),
         "year": {"type": "integer"},

@@ -10,13 +10,21 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from strategy_pages.listings import ShowcaseFilterSet
-from strategy_pages.models import Committee, CommitteeKind, Orientation, ShowcaseStatus, Theme
+from strategy_pages.models import (
+    Committee,
+    CommitteeKind,
+    Orientation,
+    ShowcaseStatus,
+    SustainabilityDimension,
+    Theme,
+)
 
 from ..documents import document_type, page_models
 
 FIRST_YEAR = 1900
 LABELS_CACHE_KEY = "strategy_search:facet-values"
-# Edits to committees, themes and orientations drop the cache at once; this bounds the rest.
+# Edits to committees, themes, orientations and dimensions drop the cache at once; this
+# bounds the rest.
 LABELS_CACHE_SECONDS = 3600
 
 
@@ -65,6 +73,11 @@ def _committees():
 
 def _orientations():
     return {slug: (name, "") for slug, name in Orientation.objects.values_list("slug", "name")}
+
+
+def _dimensions():
+    dimensions = SustainabilityDimension.objects.values_list("slug", "name")
+    return {slug: (name, "") for slug, name in dimensions}
 
 
 def _themes():
@@ -122,6 +135,7 @@ class Facet:
 FACETS = [
     Facet("committee", "committee", _label("committee"), _committees),
     Facet("orientation", "orientations", _label("orientation"), _orientations),
+    Facet("dimension", "dimensions", _label("dimension"), _dimensions),
     Facet("theme", "themes", _label("theme"), _themes),
     Facet("type", "type", _("Content type"), _types, by_count=True),
     Facet("year", "year", _label("year"), _years),

@@ -65,6 +65,7 @@ class ClassifiedPage(CommitteeOwnedPage):
     facet_fields = {
         **CommitteeOwnedPage.facet_fields,
         "orientation": "orientations__slug",
+        "dimension": "dimensions__slug",
         "theme": "themes__slug",
     }
 
