@@ -14,7 +14,7 @@ endif
 endif
 
 .PHONY: run test install install-test serve migrate demo index lint format benchmark clean \
-	search-engine search-engine-stop benchmark-search
+	search-engine search-engine-stop benchmark-search benchmark-matrix
 
 ## run: install, migrate, load the demo and serve it on 127.0.0.1:$(PORT) (SQLite + database search)
 run: install migrate demo $(if $(SEARCH_URL),index) serve
@@ -88,6 +88,10 @@ benchmark: install-test
 benchmark-search: install-test
 	SEARCH_URL="$$(scripts/search-engine.sh start)" POSTGRES_URL="$$(scripts/postgres.sh start)" \
 		$(PY) benchmarks/search_api.py
+
+## benchmark-matrix: the strategy traceability matrix (page and admin view) over 10,000 showcases
+benchmark-matrix: install-test
+	$(PY) benchmarks/follow_up_matrix.py
 
 clean:
 	rm -rf $(VENV) .cache

@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from ..conf import top_level_parent_types
+from ..follow_up.matrix import matrix_context
 from .base import SectionIndexPage
 
 
@@ -24,3 +25,8 @@ class FollowUpPage(SectionIndexPage):
     class Meta:
         verbose_name = _("follow-up")
         verbose_name_plural = _("follow-ups")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(matrix_context(request))
+        return context
