@@ -60,6 +60,36 @@ class DocumentListBlock(blocks.StructBlock):
         description = _("Links to attached documents.")
 
 
+class NetworkRepresentationBlock(blocks.StructBlock):
+    """Which committees and companies are represented in the information-sharing network,
+    read from the committees' own data so the page never goes out of date."""
+
+    heading = blocks.CharBlock(required=False, label=_("Heading"))
+
+    class Meta:
+        icon = "group"
+        template = "strategy_pages/blocks/network_representation.html"
+        label = _("Representation in the network")
+        description = _(
+            "Which committees and companies have a representative in the network, which are "
+            "proposed and which are missing, with mandates and contacts."
+        )
+        preview_value = {"heading": ""}
+
+    def get_context(self, value, parent_context=None):
+        # Imported here: the models import this module.
+        from .follow_up.network import committee_page_urls, network_coverage  # noqa: PLC0415
+
+        context = super().get_context(value, parent_context=parent_context)
+        coverage = network_coverage()
+        committees = [c for group in coverage.groups for c in group.committees]
+        urls = committee_page_urls(committees, (parent_context or {}).get("request"))
+        for committee in committees:
+            committee.page_url = urls.get(committee.pk, "")
+        context["coverage"] = coverage
+        return context
+
+
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
@@ -78,6 +108,7 @@ class BodyBlock(blocks.StreamBlock):
     quote = QuoteBlock()
     fact_box = FactBoxBlock()
     documents = DocumentListBlock()
+    network_representation = NetworkRepresentationBlock()
 
     class Meta:
         template = "strategy_pages/blocks/body.html"

@@ -5,6 +5,7 @@ from django.http import HttpResponseForbidden
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.tables import DateColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -26,8 +27,15 @@ class CommitteeViewSet(SnippetViewSet):
     model = Committee
     icon = "group"
     menu_label = _("Committees and companies")
-    list_display = ["name", "short_name", "kind", "network_representation"]
-    list_filter = ["kind", "network_representation"]
+    list_display = [
+        "name",
+        "short_name",
+        "kind",
+        "network_representation",
+        "network_representative",
+        DateColumn("network_mandate_end", label=_("Mandate until")),
+    ]
+    filterset_class = network.CommitteeFilterSet
     ordering = ["name"]
 
 

@@ -97,4 +97,8 @@ class CommitteePage(FollowablePage, IntranetPage):
             ProjectShowcasePage, ConsultationResponsePage, NetworkNewsPage
         )
         context["other_pages"] = visible_to(other_types, request).specific()
+        # Imported here: the follow-up reads the models, which are still loading at import.
+        from ..follow_up.network import committee_network_context  # noqa: PLC0415
+
+        context["network"] = committee_network_context(self.committee, request)
         return context
