@@ -4,6 +4,7 @@ import datetime
 from dataclasses import dataclass
 from itertools import groupby
 
+from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Q
@@ -56,7 +57,8 @@ def still_to_come(moment):
 class CalendarPage(RoutablePageMixin, IntranetPage):
     """The calendar of the site's network meetings, events and application deadlines: upcoming
     ones by month, past ones on `tidigare/`, and an iCalendar feed on `ical/`. The items are
-    the site's event pages wherever they live."""
+    the site's event pages wherever they live. The committees' study visits and delegations
+    have the same three views under `besok/`, for logged-in staff."""
 
     page_description = _(
         "A calendar of network meetings, events and application deadlines, with a calendar feed."
@@ -99,6 +101,7 @@ class CalendarPage(RoutablePageMixin, IntranetPage):
             "upcoming_url": self.get_url(request),
             "past_url": self.get_url(request) + self.reverse_subpage("past"),
             "feed_url": self.get_url(request) + self.reverse_subpage("feed"),
+            "visits_url": self.get_url(request) + self.reverse_subpage("visits"),
         }
 
     @path("", name="upcoming")
@@ -117,4 +120,62 @@ class CalendarPage(RoutablePageMixin, IntranetPage):
         body = calendar_feed(events, request, name=self.title)
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
         response["Content-Disposition"] = f'inline; filename="{self.slug}.ics"'
+        return response
+
+    # Study visits and delegations. The follow-up module reads the models, so it is imported
+    # when a view runs.
+
+    def visits_urls(self, request):
+        base = self.get_url(request)
+        return {
+            "events_url": base,
+            "upcoming_url": base + self.reverse_subpage("visits"),
+            "past_url": base + self.reverse_subpage("past_visits"),
+            "feed_url": base + self.reverse_subpage("visits_feed"),
+        }
+
+    def visits_context(self, request, *, past):
+        from ..follow_up import visits  # noqa: PLC0415
+
+        paginator = Paginator(visits.listed_visits(past=past), PAGE_SIZE)
+        page = paginator.get_page(request.GET.get("page"))
+        return {
+            **self.visits_urls(request),
+            "showing_past": past,
+            "months": visits.group_visits_by_month(visits.annotate_visits(page, request)),
+            "paginator": paginator,
+            "pagination": paginate(request, page.number, paginator.num_pages),
+        }
+
+    def render_visits(self, request, *, past):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        return self.render(
+            request,
+            template="strategy_pages/pages/calendar_visits.html",
+            context_overrides=self.visits_context(request, past=past),
+        )
+
+    @path("besok/", name="visits")
+    def visits(self, request):
+        return self.render_visits(request, past=False)
+
+    @path("besok/tidigare/", name="past_visits")
+    def past_visits(self, request):
+        return self.render_visits(request, past=True)
+
+    @path("besok/ical/", name="visits_feed")
+    def visits_feed(self, request):
+        from ..follow_up import visits  # noqa: PLC0415
+
+        request.user = feed_user(request)
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        since = timezone.localdate() - FEED_HISTORY
+        listed = visits.annotate_visits(visits.feed_visits(since), request)
+        name = _("%(calendar)s: study visits") % {"calendar": self.title}
+        fallback_url = request.build_absolute_uri(self.visits_urls(request)["upcoming_url"])
+        body = visits.visits_feed(listed, request, name=name, fallback_url=fallback_url)
+        response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+        response["Content-Disposition"] = f'inline; filename="{self.slug}-besok.ics"'
         return response

@@ -17,6 +17,11 @@ def week_of(day):
     return monday, monday + datetime.timedelta(days=6)
 
 
+def delegation_name(organisation):
+    """An organisation's name as typed by different coordinators: case and spacing ignored."""
+    return " ".join(organisation.split()).casefold()
+
+
 class StudyVisit(index.Indexed, models.Model):
     """An incoming delegation that a committee hosts, or an outgoing study visit it makes."""
 
@@ -109,12 +114,22 @@ class StudyVisit(index.Indexed, models.Model):
             return StudyVisit.objects.none()
         first_monday, _sunday = week_of(self.start_date)
         _monday, last_sunday = week_of(self.last_day)
-        clashes = StudyVisit.objects.filter(
-            direction=VisitDirection.INCOMING,
-            organisation__iexact=self.organisation.strip(),
-            start_date__lte=last_sunday,
-        ).filter(
-            models.Q(end_date__gte=first_monday)
-            | models.Q(end_date__isnull=True, start_date__gte=first_monday)
+        candidates = (
+            StudyVisit.objects.filter(
+                direction=VisitDirection.INCOMING, start_date__lte=last_sunday
+            )
+            .filter(
+                models.Q(end_date__gte=first_monday)
+                | models.Q(end_date__isnull=True, start_date__gte=first_monday)
+            )
+            .exclude(committee_id=self.committee_id)
+            .exclude(pk=self.pk)
         )
-        return clashes.exclude(committee_id=self.committee_id).exclude(pk=self.pk)
+        # Compared in Python: SQLite's case-insensitive match knows ASCII only ("Å" ≠ "å").
+        name = delegation_name(self.organisation)
+        same = [
+            pk
+            for pk, other in candidates.values_list("pk", "organisation")
+            if delegation_name(other) == name
+        ]
+        return StudyVisit.objects.filter(pk__in=same)
