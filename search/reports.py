@@ -3,27 +3,15 @@
 from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.ui.tables import Column, NumberColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.contrib.search_promotions.models import Query
 
+from strategy_pages.spreadsheets import as_text_cell, as_workbook_cell
+
 REPORT_DAYS = 90
 EDITOR_PERMISSION = "wagtailsearchpromotions.add_searchpromotion"
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def as_text_cell(value):
-    """What staff typed, kept as text: a spreadsheet would run a cell that starts like a formula
-    (e.g. =HYPERLINK(…)) when an editor opens the export."""
-    value = str(value)
-    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
-
-
-def as_workbook_cell(value):
-    """As text, with the control characters a workbook cannot hold shown as replaced."""
-    return as_text_cell(ILLEGAL_CHARACTERS_RE.sub("\ufffd", str(value)))
 
 
 class SearchReportView(ReportView):

@@ -10,6 +10,7 @@ from wagtail.search import index
 
 from ..blocks import RICH_TEXT_FEATURES, BodyBlock, GalleryImageBlock, LinkBlock, PartnerBlock
 from ..listings import ShowcaseFilterSet, build_listing
+from ..visibility import visible_to
 from .base import IntranetPage, SectionIndexPage
 from .classification import ClassifiedPage
 from .taxonomy import ShowcaseStatus
@@ -167,6 +168,22 @@ class ProjectShowcasePage(ClassifiedPage):
                 _("Can follow up and export the committees' projects and visits"),
             ),
         ]
+
+    def with_content_json(self, content):
+        """When the outcome was asked for belongs to the page, not to a revision: publishing a
+        revision saved before the request must not forget it, or the editors are asked again."""
+        page = super().with_content_json(content)
+        page.outcome_requested_at = self.outcome_requested_at
+        return page
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        showcases = ProjectShowcasePage.objects.select_related("committee")
+        origin = visible_to(showcases.filter(pk=self.reused_from_id), request)
+        context["reused_from"] = origin.first() if self.reused_from_id else None
+        reuses = visible_to(showcases.filter(reused_from=self), request)
+        context["reuses"] = reuses.order_by("committee__name", "title")
+        return context
 
     def clean(self):
         super().clean()
