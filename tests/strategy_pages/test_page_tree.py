@@ -8,6 +8,7 @@ from strategy_pages.models import (
     ConsultationResponsePage,
     ContentPage,
     EventPage,
+    FollowUpPage,
     IntranetHomePage,
     LinkPage,
     NetworkNewsIndexPage,
@@ -32,15 +33,18 @@ class PageTreeRulesTests(WagtailPageTestCase):
                 ShowcaseIndexPage,
                 CommitteeIndexPage,
                 CalendarPage,
+                FollowUpPage,
             }
             | GENERAL_PAGES,
         )
         self.assertAllowedParentPageTypes(IntranetHomePage, {Page})
 
-    def test_strategy_holds_only_orientations(self):
-        self.assertAllowedSubpageTypes(StrategyPage, {OrientationPage})
+    def test_strategy_holds_its_orientations_and_its_follow_up(self):
+        self.assertAllowedSubpageTypes(StrategyPage, {OrientationPage, FollowUpPage})
         self.assertAllowedParentPageTypes(OrientationPage, {StrategyPage})
         self.assertAllowedSubpageTypes(OrientationPage, set())
+        self.assertAllowedParentPageTypes(FollowUpPage, {IntranetHomePage, StrategyPage})
+        self.assertAllowedSubpageTypes(FollowUpPage, set())
 
     def test_news_lives_in_the_news_listing_or_with_a_committee(self):
         self.assertAllowedSubpageTypes(NetworkNewsIndexPage, {NetworkNewsPage})
