@@ -131,9 +131,10 @@ def network_coverage(today=None):
 
 def committee_page_urls(committees, request):
     """{committee id: URL of its page} for the committee pages the request may see."""
+    if request is None:
+        return {}  # without a request nobody can be told which pages they may see
     pages = CommitteePage.objects.filter(committee__in=[c.pk for c in committees])
-    pages = visible_to(pages, request) if request is not None else pages.live()
-    return {page.committee_id: page.get_url(request) for page in pages}
+    return {page.committee_id: page.get_url(request) for page in visible_to(pages, request)}
 
 
 def network_coordinator():

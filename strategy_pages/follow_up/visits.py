@@ -18,7 +18,7 @@ from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from ..calendar_feed import PRODUCT_ID
 from ..models import CommitteePage, ProjectShowcasePage, StudyVisit, VisitDirection
@@ -109,14 +109,30 @@ class ClashColumn(Column):
     """The same delegation hosted by another committee in the same week, if any."""
 
     def get_value(self, instance):
-        clashes = list(instance.same_delegation_elsewhere().select_related("committee"))
+        clashes = getattr(instance, "clashes", None)
+        if clashes is None:
+            clashes = list(instance.same_delegation_elsewhere().select_related("committee"))
         if not clashes:
             return ""
         return gettext("Also hosted by %(others)s") % {"others": clash_description(clashes)}
 
 
+class StudyVisitIndexView(IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("committee")
+
+    def paginate_queryset(self, queryset, page_size):
+        """Each listed visit's clashes, read for the whole page in one query."""
+        paginator, page, visits, is_paginated = super().paginate_queryset(queryset, page_size)
+        clashes = clashes_by_visit(list(visits))
+        for visit in visits:
+            visit.clashes = clashes.get(visit.pk, [])
+        return paginator, page, visits, is_paginated
+
+
 class StudyVisitViewSet(SnippetViewSet):
     model = StudyVisit
+    index_view_class = StudyVisitIndexView
     icon = "date"
     menu_label = _("Study visits")
     menu_name = "study_visits"

@@ -7,6 +7,8 @@ import pytest
 import time_machine
 from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from icalendar import Calendar
 from wagtail.models import PageViewRestriction
@@ -150,6 +152,26 @@ def test_the_register_marks_visits_of_the_same_delegation(tree, people, add_visi
     assert "Tas också emot av AB Stockholmshem (10 december 2026)" in html
     assert "Tas också emot av Södermalms stadsdelsnämnd (8 december 2026)" in html
     assert html.count("Tas också emot av") == 2
+
+
+def test_the_register_reads_the_clashes_of_a_page_of_visits_at_once(
+    tree, people, add_visit, client
+):
+    client.force_login(people.coordinator)
+    url = reverse("wagtailsnippets_strategy_pages_studyvisit:list")
+
+    def queries_for_the_register():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    add_visit("sodermalm", "Oslo kommune", day(12, 8))
+    queries_for_the_register()  # what the first request reads once
+    few = queries_for_the_register()
+    for week in range(1, 4):
+        add_visit("stockholmshem", f"Delegation {week}", day(11, week * 7))
+        add_visit("sodermalm", f"Delegation {week}", day(11, week * 7))
+    assert queries_for_the_register() == few
 
 
 def test_the_register_filters_by_year_and_direction(tree, people, add_visit, client):
