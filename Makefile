@@ -14,7 +14,7 @@ endif
 endif
 
 .PHONY: run test install install-test serve migrate demo index lint format benchmark clean \
-	search-engine search-engine-stop benchmark-search benchmark-matrix
+	search-engine search-engine-stop benchmark-search benchmark-matrix benchmark-relevance
 
 ## run: install, migrate, load the demo and serve it on 127.0.0.1:$(PORT) (SQLite + database search)
 run: install migrate demo $(if $(SEARCH_URL),index) serve
@@ -92,6 +92,10 @@ benchmark-search: install-test
 ## benchmark-matrix: the strategy traceability matrix (page and admin view) over 10,000 showcases
 benchmark-matrix: install-test
 	$(PY) benchmarks/follow_up_matrix.py
+
+## benchmark-relevance: MRR and recall@5 of 71 staff searches on the demo, database and engine
+benchmark-relevance: install-test
+	SEARCH_URL="$$(scripts/search-engine.sh start)" $(PY) benchmarks/relevance.py
 
 clean:
 	rm -rf $(VENV) .cache
