@@ -1,13 +1,15 @@
 """Exports for the city's management system: the committees' projects and study visits as CSV
 and XLSX, from Wagtail's report views, with every classification field.
 
-Text cells that start like a formula get a leading apostrophe; in CSV dates are ISO 8601 text
-(YYYY-MM-DD) and moments Stockholm time (YYYY-MM-DD HH:MM:SS), in XLSX they are date cells.
-Values of many (orientations, themes, partners) are joined by "; "."""
+Project titles and addresses are given only for the live projects the exporting user may see.
+In CSV, text cells that start like a formula get a leading apostrophe (XLSX has text cells),
+dates are ISO 8601 text (YYYY-MM-DD) and moments Stockholm time (YYYY-MM-DD HH:MM:SS); in XLSX
+they are date cells. Values of many (orientations, themes, partners) are joined by "; "."""
 
 import datetime
 import html
 import re
+from functools import cached_property
 
 import django_filters
 from django.urls import include, path, reverse
@@ -55,8 +57,26 @@ def partner_text(partner):
     )
 
 
-def page_url(page, request):
-    return page.get_full_url(request) if page is not None and page.live else ""
+class VisibleShowcases:
+    """The projects whose title and address an export may show: the live ones the request may
+    see, read once, when a row first asks."""
+
+    def __init__(self, request):
+        self.request = request
+
+    @cached_property
+    def ids(self):
+        showcases = visible_to(ProjectShowcasePage.objects.all(), self.request)
+        return set(showcases.values_list("pk", flat=True))
+
+    def shows(self, page):
+        return page is not None and page.pk in self.ids
+
+    def title(self, page):
+        return page.title if self.shows(page) else ""
+
+    def url(self, page):
+        return page.get_full_url(self.request) if self.shows(page) else ""
 
 
 class ExportColumn:
@@ -69,6 +89,7 @@ class ExportColumn:
 
 
 def showcase_columns(request):
+    visible = VisibleShowcases(request)
     return [
         ExportColumn("id", _("ID"), lambda p: p.pk),
         ExportColumn("title", _("Title"), lambda p: p.title),
@@ -104,9 +125,9 @@ def showcase_columns(request):
         ExportColumn(
             "reused_from",
             _("Reuses the initiative"),
-            lambda p: p.reused_from.title if p.reused_from else "",
+            lambda p: visible.title(p.reused_from),
         ),
-        ExportColumn("url", _("Address"), lambda p: page_url(p, request)),
+        ExportColumn("url", _("Address"), visible.url),
         ExportColumn(
             "last_published_at", _("Last published"), lambda p: local_moment(p.last_published_at)
         ),
@@ -114,6 +135,7 @@ def showcase_columns(request):
 
 
 def visit_columns(request):
+    visible = VisibleShowcases(request)
     return [
         ExportColumn("direction", _("Direction"), lambda v: v.get_direction_display()),
         ExportColumn("committee", _("Host committee or company"), lambda v: str(v.committee)),
@@ -124,8 +146,8 @@ def visit_columns(request):
         ExportColumn("purpose", _("Purpose"), lambda v: v.purpose),
         ExportColumn("contact_name", _("Contact person"), lambda v: v.contact_name),
         ExportColumn("contact_email", _("Contact email"), lambda v: v.contact_email),
-        ExportColumn("project", _("Project"), lambda v: v.showcase.title if v.showcase else ""),
-        ExportColumn("project_url", _("Project address"), lambda v: page_url(v.showcase, request)),
+        ExportColumn("project", _("Project"), lambda v: visible.title(v.showcase)),
+        ExportColumn("project_url", _("Project address"), lambda v: visible.url(v.showcase)),
     ]
 
 

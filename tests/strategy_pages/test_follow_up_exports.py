@@ -6,9 +6,11 @@ import datetime
 import io
 
 import pytest
+from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone, translation
 from openpyxl import load_workbook
+from wagtail.models import PageViewRestriction
 
 from strategy_pages.follow_up.exports import showcase_columns, visit_columns
 from strategy_pages.models import StudyVisit, VisitDirection
@@ -167,19 +169,38 @@ def test_every_field_of_a_visit_comes_back(coordinator_client, visit, showcase, 
     assert row["project_url"] == showcase.get_full_url()
 
 
-@pytest.mark.parametrize("export_format", ["csv", "xlsx"])
-def test_a_formula_comes_back_as_text(coordinator_client, add_showcase, tree, export_format):
-    add_showcase(title='=HYPERLINK("https://example.org","Klicka")', contact_name="@SUM(A1)")
-    StudyVisit.objects.create(
-        committee=tree.committees["sodermalm"],
-        organisation="=1+1",
-        start_date=datetime.date(2016, 5, 1),
-    )
-    [project] = download(coordinator_client, SHOWCASES_URL, export_format)
-    assert project["title"] == '\'=HYPERLINK("https://example.org","Klicka")'
+FORMULA_TITLE = '=HYPERLINK("https://example.org","Klicka")'
+
+
+def test_a_formula_comes_back_as_text_in_csv(coordinator_client, add_showcase, tree):
+    add_showcase(title=FORMULA_TITLE, contact_name="@SUM(A1)", contact_phone="+46 8 508 000 00")
+    for organisation in ("=1+1", " =1+1", "\n=1+1", "\uff1d1+1", "\uff20SUM(A1)"):
+        StudyVisit.objects.create(
+            committee=tree.committees["sodermalm"],
+            organisation=organisation,
+            start_date=datetime.date(2016, 5, 1),
+        )
+    [project] = download(coordinator_client, SHOWCASES_URL, "csv")
+    assert project["title"] == f"'{FORMULA_TITLE}"
     assert project["contact_name"] == "'@SUM(A1)"
-    [visit] = download(coordinator_client, VISITS_URL, export_format)
-    assert visit["organisation"] == "'=1+1"
+    assert project["contact_phone"] == "'+46 8 508 000 00"
+    visits = download(coordinator_client, VISITS_URL, "csv")
+    assert sorted(visit["organisation"] for visit in visits) == sorted(
+        ["'=1+1", "' =1+1", "'\n=1+1", "'\uff1d1+1", "'\uff20SUM(A1)"]
+    )
+
+
+def test_a_formula_comes_back_as_it_was_typed_in_xlsx(coordinator_client, add_showcase):
+    add_showcase(title=FORMULA_TITLE, contact_name="@SUM(A1)", contact_phone="+46 8 508 000 00")
+    response = coordinator_client.get(SHOWCASES_URL, {"export": "xlsx"})
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    sheet = load_workbook(io.BytesIO(content)).active
+    cells = {str(sheet.cell(1, n).value): sheet.cell(2, n) for n in range(1, sheet.max_column + 1)}
+    keys = column_keys(SHOWCASES_URL)
+    cells = {keys[heading]: cell for heading, cell in cells.items()}
+    assert (cells["title"].value, cells["title"].data_type) == (FORMULA_TITLE, "s")
+    assert (cells["contact_name"].value, cells["contact_name"].data_type) == ("@SUM(A1)", "s")
+    assert cells["contact_phone"].value == "+46 8 508 000 00"
 
 
 def test_an_empty_cell_stays_empty(coordinator_client, add_showcase):
@@ -220,6 +241,46 @@ def test_visit_filters_narrow_the_rows(coordinator_client, tree):
         coordinator_client, VISITS_URL, "xlsx", committee=tree.committees["sodermalm"].pk, year=2017
     )
     assert [row["organisation"] for row in rows] == ["sodermalm 2017-05-01"]
+
+
+@pytest.fixture
+def hidden_showcases(add_showcase, tree):
+    """A project behind a group restriction the coordinator is not in, and a draft."""
+    restricted = add_showcase("sodermalm", title="Hemlig förhandling", slug="hemlig")
+    restriction = PageViewRestriction.objects.create(
+        page=restricted, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.add(Group.objects.create(name="Förhandlare"))
+    draft = add_showcase("sodermalm", title="Opublicerat utkast", slug="utkast", live=False)
+    return restricted, draft
+
+
+@pytest.mark.parametrize("export_format", ["csv", "xlsx"])
+def test_a_visit_names_only_projects_the_coordinator_may_see(
+    coordinator_client, hidden_showcases, tree, export_format
+):
+    for showcase in hidden_showcases:
+        StudyVisit.objects.create(
+            committee=tree.committees["sodermalm"],
+            organisation=f"Besök till {showcase.slug}",
+            start_date=datetime.date(2016, 5, 1),
+            showcase=showcase,
+        )
+    rows = download(coordinator_client, VISITS_URL, export_format)
+    assert sorted(row["organisation"] for row in rows) == ["Besök till hemlig", "Besök till utkast"]
+    for row in rows:
+        assert (text(row["project"]), text(row["project_url"])) == ("", "")
+
+
+@pytest.mark.parametrize("export_format", ["csv", "xlsx"])
+def test_a_project_names_only_origins_the_coordinator_may_see(
+    coordinator_client, hidden_showcases, add_showcase, export_format
+):
+    for origin in hidden_showcases:
+        add_showcase(title=f"Bygger på {origin.slug}", reused_from=origin)
+    rows = download(coordinator_client, SHOWCASES_URL, export_format)
+    assert sorted(row["title"] for row in rows) == ["Bygger på hemlig", "Bygger på utkast"]
+    assert [text(row["reused_from"]) for row in rows] == ["", ""]
 
 
 def test_drafts_are_not_exported(coordinator_client, add_showcase):

@@ -11,8 +11,9 @@ from django.core import mail
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import translation
-from wagtail.models import Revision
+from wagtail.models import Revision, Site
 
+from strategy_pages.follow_up import outcomes
 from strategy_pages.models import ProjectShowcasePage
 
 pytestmark = pytest.mark.django_db
@@ -196,3 +197,57 @@ def test_the_report_lists_ended_projects_without_outcome(client, add_showcase, e
     assert label("results") not in missing
     assert "Bostadsbolag i Wien" in by_kind
     assert "Kompetensutbyte inom förskolan" not in by_kind
+
+
+@pytest.mark.parametrize("emptied", ["<p><br/></p>", "<p> </p>", "<p>\xa0</p>"])
+def test_an_emptied_outcome_is_still_asked_for_and_not_shown(add_showcase, people, client, emptied):
+    page = add_showcase(title="Tömt resultat", end_date=END, **{**FULL_OUTCOME, "results": emptied})
+    client.force_login(people.staff)
+    assert "results-heading" not in client.get(page.url).content.decode()
+    with at(END + datetime.timedelta(days=1)):
+        run()
+        client.force_login(people.hl_editor)
+        assert "Tömt resultat" in client.get("/admin/").content.decode()
+    assert len(mail.outbox) == 1
+
+
+def test_the_subject_shows_the_title_as_written(add_showcase, people):
+    add_showcase(title="R&D med Helsingfors", end_date=END)
+    with at(END + datetime.timedelta(days=1)):
+        run()
+    assert mail.outbox[0].subject == "Vad gav ”R&D med Helsingfors”?"
+
+
+def test_without_an_admin_address_the_link_goes_to_the_default_site(ended, people, settings):
+    del settings.WAGTAILADMIN_BASE_URL
+    Site.objects.filter(is_default_site=True).update(hostname="intranat.example.org", port=443)
+    with at(END + datetime.timedelta(days=1)):
+        run()
+    assert f"https://intranat.example.org/admin/pages/{ended.pk}/edit/" in mail.outbox[0].body
+
+
+def test_without_any_address_the_command_says_what_to_set(ended, people, settings):
+    del settings.WAGTAILADMIN_BASE_URL
+    Site.objects.update(is_default_site=False)
+    with at(END + datetime.timedelta(days=1)), pytest.raises(CommandError) as error:
+        run()
+    assert "WAGTAILADMIN_BASE_URL" in str(error.value)
+    assert not mail.outbox
+    assert asked(ended) is None
+
+
+def test_two_runs_at_once_send_one_email(ended, people, monkeypatch):
+    recipients_of = outcomes.outcome_recipients
+    other_run_started = []
+
+    def while_another_run_asks(page):
+        # The other run lists the same project, then asks before this run does.
+        if not other_run_started:
+            other_run_started.append(True)
+            outcomes.request_outcomes()
+        return recipients_of(page)
+
+    monkeypatch.setattr(outcomes, "outcome_recipients", while_another_run_asks)
+    with at(END + datetime.timedelta(days=1)):
+        run()
+    assert len(mail.outbox) == 1

@@ -126,3 +126,24 @@ def test_the_action_is_offered_to_those_who_may_use_it(client, origin, people):
     # Hägersten-Liljeholmen's editor writes for the origin's own committee only.
     client.force_login(people.hl_editor)
     assert reuse_url(origin) not in client.get(edit_url).content.decode()
+
+
+def test_an_editor_of_another_committee_reuses_from_the_project_page(client, origin, people, tree):
+    client.force_login(people.sodermalm_editor)
+    page = client.get(origin.url).content.decode()
+    assert f'href="{reuse_url(origin)}"' in page
+
+    form = client.get(reuse_url(origin))
+    assert form.status_code == 200
+    response = client.post(reuse_url(origin), {"target": tree.sections["sodermalm"].pk})
+    copy = copies_of(origin).get()
+    assert response.url == reverse("wagtailadmin_pages:edit", args=[copy.pk])
+    assert copy.get_parent().pk == tree.sections["sodermalm"].pk
+
+
+@pytest.mark.parametrize("person", ["staff", "hl_editor"])
+def test_the_project_page_offers_no_reuse_to_those_who_cannot(client, origin, people, person):
+    client.force_login(getattr(people, person))
+    response = client.get(origin.url)
+    assert response.status_code == 200
+    assert reuse_url(origin) not in response.content.decode()

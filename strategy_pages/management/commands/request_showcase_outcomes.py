@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from strategy_pages.follow_up.outcomes import request_outcomes
+from strategy_pages.follow_up.outcomes import NoBaseURLError, request_outcomes
 
 
 class Command(BaseCommand):
@@ -11,7 +11,10 @@ class Command(BaseCommand):
     )
 
     def handle(self, **options):
-        report = request_outcomes()
+        try:
+            report = request_outcomes()
+        except NoBaseURLError as error:
+            raise CommandError(f"No outcome requests were sent. {error}") from error
         self.stdout.write(
             f"Outcome requests sent: {report.sent}; failed: {report.failed}; "
             f"without anyone to ask: {report.without_recipient}."
