@@ -17,18 +17,16 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.auth import permission_denied
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
 from ..models import Committee, ProjectShowcasePage, StudyVisit
 from ..spreadsheets import as_text_cell, as_workbook_cell
 from ..visibility import visible_to
+from .access import FollowUpMenuItem, FollowUpOnlyMixin
 
 #: Coordinators have it: they follow up the committees' projects and export them.
-FOLLOW_UP_PERMISSION = "strategy_pages.follow_up_showcases"
 MANY_SEPARATOR = "; "
 BLOCK_END = re.compile(r"</(p|li|h[1-6]|blockquote)>|<br\s*/?>", re.IGNORECASE)
 
@@ -191,7 +189,7 @@ class VisitExportFilterSet(WagtailFilterSet):
         fields = ["committee", "year"]
 
 
-class ManagementSystemExportView(ReportView):
+class ManagementSystemExportView(FollowUpOnlyMixin, ReportView):
     """A report for the coordinators whose spreadsheet has one column per `export_columns`."""
 
     header_icon = "download"
@@ -205,11 +203,6 @@ class ManagementSystemExportView(ReportView):
         (datetime.date, datetime.time): {ReportView.FORMAT_XLSX: None},
         str: text_preprocess,
     }
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(FOLLOW_UP_PERMISSION):
-            return permission_denied(request)
-        return super().dispatch(request, *args, **kwargs)
 
     def export_columns(self):
         raise NotImplementedError
@@ -307,11 +300,6 @@ export_urls = [
 @hooks.register("register_admin_urls")
 def register_export_urls():
     return [path("export/", include((export_urls, "strategy_exports")))]
-
-
-class FollowUpMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(FOLLOW_UP_PERMISSION)
 
 
 @hooks.register("register_reports_menu_item")

@@ -21,8 +21,6 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django.views.generic import TemplateView
 from wagtail import hooks
-from wagtail.admin.auth import permission_denied
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import PageViewRestriction, Site
 
@@ -37,9 +35,9 @@ from ..models.taxonomy import (
     Theme,
 )
 from ..visibility import visible_to
+from .access import FollowUpMenuItem, FollowUpOnlyMixin
 from .charts import stacked_bars
 
-FOLLOW_UP_PERMISSION = "strategy_pages.follow_up_showcases"
 #: The search's name for the showcases' page type (its `type` parameter).
 SHOWCASE_TYPE = "projectshowcase"
 STATUSES = list(ShowcaseStatus)
@@ -364,28 +362,18 @@ def charts(matrix):
     return [by_column, by_kind]
 
 
-class MatrixAdminView(WagtailAdminTemplateMixin, TemplateView):
+class MatrixAdminView(FollowUpOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
     """The matrix in the admin, for those who follow up the committees' work."""
 
     page_title = _("Strategy traceability matrix")
     header_icon = "table"
     template_name = "strategy_pages/admin/follow_up_matrix.html"
 
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(FOLLOW_UP_PERMISSION):
-            return permission_denied(request)
-        return super().dispatch(request, *args, **kwargs)
-
     def get_breadcrumbs_items(self):
         return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), **matrix_context(self.request)}
-
-
-class MatrixMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(FOLLOW_UP_PERMISSION)
 
 
 @hooks.register("register_admin_urls")
@@ -396,7 +384,7 @@ def register_matrix_urls():
 
 @hooks.register("register_reports_menu_item")
 def register_matrix_menu_item():
-    return MatrixMenuItem(
+    return FollowUpMenuItem(
         _("Strategy traceability matrix"),
         reverse("strategy_matrix:matrix"),
         icon_name="table",

@@ -12,16 +12,14 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
 from django_filters import ChoiceFilter
 from wagtail import hooks
-from wagtail.admin.auth import permission_denied
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
 from ..models import Committee, CommitteeKind, CommitteePage, NetworkRepresentation
 from ..visibility import visible_to
+from .access import FollowUpMenuItem, FollowUpOnlyMixin
 
-FOLLOW_UP_PERMISSION = "strategy_pages.follow_up_showcases"
 #: How far ahead coordinators are warned of a mandate that runs out.
 EXPIRY_WARNING = datetime.timedelta(days=60)
 KIND_ORDER = {kind.value: position for position, kind in enumerate(CommitteeKind)}
@@ -203,7 +201,7 @@ class AttentionColumn(Column):
         return Standing.LABELS.get(instance.attention) or _("Mandate ends soon")
 
 
-class NetworkRepresentationReportView(ReportView):
+class NetworkRepresentationReportView(FollowUpOnlyMixin, ReportView):
     """Committees that need a coordinator's attention: no representative, only a proposed one,
     or a mandate that has ended or ends within EXPIRY_WARNING."""
 
@@ -249,11 +247,6 @@ class NetworkRepresentationReportView(ReportView):
             )
         )
 
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(FOLLOW_UP_PERMISSION):
-            return permission_denied(request)
-        return super().dispatch(request, *args, **kwargs)
-
 
 @hooks.register("register_admin_urls")
 def register_network_report_urls():
@@ -268,14 +261,9 @@ def register_network_report_urls():
     return [path("natverket/", include((urls, "strategy_network")))]
 
 
-class FollowUpReportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(FOLLOW_UP_PERMISSION)
-
-
 @hooks.register("register_reports_menu_item")
 def register_network_report_menu_item():
-    return FollowUpReportMenuItem(
+    return FollowUpMenuItem(
         _("Representation in the network"),
         reverse("strategy_network:report"),
         icon_name="group",

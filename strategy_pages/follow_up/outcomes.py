@@ -16,7 +16,6 @@ from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.auth import permission_denied
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
@@ -26,7 +25,7 @@ from wagtail.models import Site
 
 from ..models import Committee, CommitteeKind, ProjectShowcasePage
 from . import reuse  # noqa: F401 (hooks)
-from .exports import FOLLOW_UP_PERMISSION, FollowUpMenuItem
+from .access import FollowUpMenuItem, FollowUpOnlyMixin, may_follow_up
 
 logger = logging.getLogger(__name__)
 
@@ -161,7 +160,7 @@ def outcome_message(page, recipients, base_url):
 
 def committees_followed_by(user):
     """The committees whose projects' outcomes `user` answers for or follows up."""
-    if user.has_perm(FOLLOW_UP_PERMISSION):
+    if may_follow_up(user):
         return Committee.objects.all()
     return Committee.objects.filter(editor_group__user=user)
 
@@ -194,7 +193,7 @@ def add_outcome_panel(request, panels):
     for page in pages:
         page.edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
         page.missing_parts = missing_parts(page)
-    report_url = reverse("strategy_outcomes:report") if user.has_perm(FOLLOW_UP_PERMISSION) else ""
+    report_url = reverse("strategy_outcomes:report") if may_follow_up(user) else ""
     panels.append(OutcomePanel(pages, total, report_url))
 
 
@@ -218,7 +217,7 @@ def days_overdue(page):
     return (timezone.localdate() - page.end_date).days
 
 
-class OutcomeReportView(ReportView):
+class OutcomeReportView(FollowUpOnlyMixin, ReportView):
     """Ended projects without their full outcome, for the coordinators to follow up."""
 
     page_title = _("Projects without an outcome")
@@ -245,11 +244,6 @@ class OutcomeReportView(ReportView):
                 accessor=lambda page: ", ".join(str(part) for part in missing_parts(page)),
             ),
         ]
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(FOLLOW_UP_PERMISSION):
-            return permission_denied(request)
-        return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):
         return outcome_missing().select_related("committee").order_by("end_date", "pk")
