@@ -11,7 +11,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Site
 
-from strategy_pages.conf import plugin_context
+from strategy_pages.conf import FRONT_END_LOGIN_URL, plugin_context
 
 from .alerts import KEY_SEPARATOR
 from .followed import describe, normalised_query, search_page_url
@@ -21,7 +21,7 @@ from .query import SearchForm
 FOLLOWED_SEARCHES = "strategy_search:followed_searches"
 
 
-@login_required
+@login_required(login_url=FRONT_END_LOGIN_URL)
 @require_POST
 def follow_search(request):
     form = SearchForm(request.POST)
@@ -39,7 +39,7 @@ def follow_search(request):
     return redirect(FOLLOWED_SEARCHES)
 
 
-@login_required
+@login_required(login_url=FRONT_END_LOGIN_URL)
 @require_http_methods(["GET"])
 def followed_searches(request):
     searches = SavedSearch.objects.filter(user=request.user)
@@ -51,7 +51,7 @@ def followed_searches(request):
     return TemplateResponse(request, "strategy_search/followed_searches.html", context)
 
 
-@login_required
+@login_required(login_url=FRONT_END_LOGIN_URL)
 @require_POST
 def change_frequency(request, pk):
     saved = get_object_or_404(SavedSearch, pk=pk, user=request.user)
@@ -69,7 +69,7 @@ def change_frequency(request, pk):
     return redirect(FOLLOWED_SEARCHES)
 
 
-@login_required
+@login_required(login_url=FRONT_END_LOGIN_URL)
 @require_POST
 def stop_following(request, pk):
     saved = get_object_or_404(SavedSearch, pk=pk, user=request.user)

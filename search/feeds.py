@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.models import Page
 
-from strategy_pages.conf import plugin_context
+from strategy_pages.conf import FRONT_END_LOGIN_URL, plugin_context
 from strategy_pages.models import CalendarPage
 from strategy_pages.visibility import visible_to
 
@@ -196,7 +196,7 @@ def rss_feed(request, key):
     return _private(SearchFeed()(request, key=key))
 
 
-@login_required
+@login_required(login_url=FRONT_END_LOGIN_URL)
 @require_http_methods(["GET", "POST"])
 def feed_links(request):
     """The user's feed addresses: of the search in the query string, and ready-made ones; a

@@ -2,14 +2,13 @@
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import TooManyFieldsSent
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from strategy_pages.conf import plugin_context
+from strategy_pages.conf import plugin_context, redirect_to_front_end_login
 from strategy_pages.pagination import paginate, url_with
 
 from .analytics import record_search
@@ -27,7 +26,7 @@ def _must_log_in(request):
 @require_GET
 def search_view(request):
     if _must_log_in(request):
-        return redirect_to_login(request.get_full_path())
+        return redirect_to_front_end_login(request.get_full_path())
     form = SearchForm(request.GET)
     context = {
         **plugin_context(request),

@@ -7,6 +7,9 @@ STRATEGY_PAGES_PARENT_PAGE_TYPES  page types (as "app_label.ModelName") under wh
 """
 
 from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.urls import reverse
+from django.utils.functional import lazy
 from wagtail import hooks
 
 DEFAULTS = {
@@ -64,6 +67,20 @@ def follow_listing(request, model):
         if offer:
             return offer
     return None
+
+
+def front_end_login_url():
+    """Where a reader logs in: Wagtail's front-end login (WAGTAIL_FRONTEND_LOGIN_URL, or Wagtail's
+    own), as for a page only logged-in users may see, so a host need not set LOGIN_URL."""
+    return getattr(settings, "WAGTAIL_FRONTEND_LOGIN_URL", None) or reverse("wagtailcore_login")
+
+
+#: The same, for `login_required(login_url=…)`: read when a request comes, not at import.
+FRONT_END_LOGIN_URL = lazy(front_end_login_url, str)()
+
+
+def redirect_to_front_end_login(next_url):
+    return redirect_to_login(next_url, front_end_login_url())
 
 
 def plugin_context(request):

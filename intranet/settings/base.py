@@ -135,6 +135,7 @@ CSRF_FAILURE_VIEW = "intranet.views.csrf_failure"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "login"
 WAGTAILADMIN_LOGIN_URL = LOGIN_URL
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 # Local passwords (Django's own login) can be switched off once everyone uses single sign-on.
 LOCAL_PASSWORD_LOGIN = env.bool("LOCAL_PASSWORD_LOGIN", default=True)
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = LOCAL_PASSWORD_LOGIN

@@ -4,7 +4,6 @@ import datetime
 from dataclasses import dataclass
 from itertools import groupby
 
-from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Q
@@ -16,7 +15,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Site
 
 from ..calendar_feed import calendar_feed, feed_user
-from ..conf import top_level_parent_types
+from ..conf import redirect_to_front_end_login, top_level_parent_types
 from ..listings import EventFilterSet
 from ..pagination import paginate
 from ..visibility import visible_to
@@ -149,7 +148,7 @@ class CalendarPage(RoutablePageMixin, IntranetPage):
 
     def render_visits(self, request, *, past):
         if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
+            return redirect_to_front_end_login(request.get_full_path())
         return self.render(
             request,
             template="strategy_pages/pages/calendar_visits.html",
@@ -170,7 +169,7 @@ class CalendarPage(RoutablePageMixin, IntranetPage):
 
         request.user = feed_user(request)
         if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
+            return redirect_to_front_end_login(request.get_full_path())
         since = timezone.localdate() - FEED_HISTORY
         listed = visits.annotate_visits(visits.feed_visits(since), request)
         name = _("%(calendar)s: study visits") % {"calendar": self.title}

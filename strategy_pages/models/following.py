@@ -4,7 +4,6 @@ page, so it can show their own news and projects and mark what is new since then
 import datetime
 
 from django.conf import settings
-from django.contrib.auth.views import redirect_to_login
 from django.db import models
 from django.db.models import Q
 from django.http import HttpResponseNotAllowed
@@ -13,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
+from ..conf import redirect_to_front_end_login
 from .taxonomy import Committee, Orientation, Theme
 
 #: Away from the start page this long, a user's next look at it is a new visit: reloading the
@@ -185,6 +185,6 @@ class FollowablePage(RoutablePageMixin):
             return HttpResponseNotAllowed(["POST"])
         page_url = self.get_url(request)
         if not request.user.is_authenticated:
-            return redirect_to_login(page_url)
+            return redirect_to_front_end_login(page_url)
         Interest.objects.toggle(request.user, self.followed_target())
         return redirect(page_url)

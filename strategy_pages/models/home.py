@@ -3,7 +3,6 @@
 import datetime
 from dataclasses import dataclass
 
-from django.contrib.auth.views import redirect_to_login
 from django.db import models
 from django.db.models import F
 from django.http import HttpResponseNotAllowed
@@ -12,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
-from ..conf import top_level_parent_types
+from ..conf import redirect_to_front_end_login, top_level_parent_types
 from ..listings import card_queryset
 from ..visibility import visible_to
 from .base import IntranetPage
@@ -129,7 +128,7 @@ class IntranetHomePage(RoutablePageMixin, IntranetPage):
             return HttpResponseNotAllowed(["POST"])
         home_url = self.get_url(request)
         if not request.user.is_authenticated:
-            return redirect_to_login(home_url)
+            return redirect_to_front_end_login(home_url)
         Interest.objects.toggle(request.user, get_object_or_404(Theme, slug=slug))
         return redirect(f"{home_url}#for-you-heading")
 

@@ -3,6 +3,8 @@
 from django.apps import apps
 from django.conf import settings
 
+from tests import factories
+
 
 def test_only_the_plugin_apps_are_installed():
     assert "intranet" not in settings.INSTALLED_APPS
@@ -59,3 +61,14 @@ def test_search_can_be_mounted_under_a_prefix(tree, add_showcase, client, settin
     assert "Benchmarking av <mark>Telefonplan</mark>" in html
     assert 'action="/intl/sok/"' in html
     assert client.get("/intl/healthz").status_code == 200
+
+
+def test_logging_in_to_read_uses_the_login_page_the_host_site_has(tree, client):
+    """A host need not set LOGIN_URL: readers are sent to Wagtail's front-end login, which
+    every Wagtail site serves, not to Django's /accounts/login/, which it may not."""
+    assert not hasattr(settings, "WAGTAIL_FRONTEND_LOGIN_URL")
+    calendar = factories.CalendarPageFactory(parent=tree.home)
+    for url in (f"{calendar.url}besok/", f"{calendar.url}besok/ical/", "/sok/bevakningar/"):
+        response = client.get(url)
+        assert response.status_code == 302, url
+        assert client.get(response["Location"]).status_code == 200, response["Location"]
