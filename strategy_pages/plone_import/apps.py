@@ -9,3 +9,10 @@ class PloneImportConfig(AppConfig):
     label = "strategy_plone_import"
     verbose_name = _("Plone import")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from django.core import checks  # noqa: PLC0415 - registered once the apps are loaded
+
+        from .checks import check_requirements  # noqa: PLC0415
+
+        checks.register(check_requirements, checks.Tags.compatibility)
