@@ -2,6 +2,7 @@
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.test.testcases import LiveServerThread
 from playwright.sync_api import sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
@@ -36,6 +37,16 @@ def watch_content_security_policy(page):
         ),
     )
     return refused
+
+
+@pytest.fixture(autouse=True)
+def last_request_answered():
+    """A request Chromium sent just before its window closed is answered before the test's
+    database is emptied: emptying it while the live server still reads a table fails with
+    "database table is locked" on SQLite."""
+    yield
+    with LiveServerThread.server_class.answering:
+        pass
 
 
 @pytest.fixture
