@@ -20,6 +20,7 @@ PER_PROCESS_CACHES = (
 def register():
     checks.register(check_task_backend, checks.Tags.compatibility)
     checks.register(check_settings, checks.Tags.compatibility)
+    checks.register(check_database_backend, checks.Tags.compatibility)
     checks.register(check_shared_cache, checks.Tags.caches, deploy=True)
 
 
@@ -52,6 +53,26 @@ def check_settings(app_configs=None, **kwargs):
                 f"STRATEGY_SEARCH_SCOPE is {scope!r}.",
                 hint=f"Use one of {', '.join(map(repr, SCOPES))}.",
                 id="strategy_search.E003",
+            )
+        ]
+    return []
+
+
+SWEDISH_DATABASE_BACKEND = "search.backends.database"
+
+
+def check_database_backend(app_configs=None, **kwargs):
+    """Without an engine, or while it is down, searches go to Wagtail's default backend."""
+    backends = getattr(settings, "WAGTAILSEARCH_BACKENDS", {})
+    default = backends.get("default", {}).get("BACKEND", "wagtail.search.backends.database")
+    if default in ("wagtail.search.backends.database", "modelsearch.backends.database"):
+        return [
+            checks.Warning(
+                "Searches without an engine will not understand Swedish inflections.",
+                hint="Set WAGTAILSEARCH_BACKENDS = "
+                f'{{"default": {{"BACKEND": "{SWEDISH_DATABASE_BACKEND}"}}}}: the same '
+                "database backend, with query words matched by their Swedish stems.",
+                id="strategy_search.W002",
             )
         ]
     return []

@@ -126,9 +126,10 @@ def as_date(value):
 @cache
 def dated_by_publication(model):
     """Pages without a date of their own are dated by their first publication, unless they are
-    sections: a listing or a committee's page is not news the day it was set up."""
+    sections: a listing, a link or a committee's page is not news the day it was set up."""
     own_date = getattr(model, "listing_date_field", None)
-    return not own_date and not model.allowed_subpage_models()
+    leads_to_others = getattr(model, "leads_to_others", False)
+    return not own_date and not leads_to_others and not model.allowed_subpage_models()
 
 
 def facet_values(model, ids):

@@ -228,7 +228,7 @@ STRATEGY_SEARCH_COMPOUND_WORDS = env("SEARCH_COMPOUND_WORDS", default="/usr/shar
 STRATEGY_SEARCH_HEALTH_TOKEN = env("HEALTH_TOKEN", default="")
 # The intranet is the plugin's own site: its start page is the site's root page.
 STRATEGY_PAGES_PARENT_PAGE_TYPES = []
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
 # Wagtail's own background work runs in the request, as before; search index updates are
 # recorded with each edit and applied by `manage.py run_search_worker` from the database queue.
 TASKS = {

@@ -5,17 +5,18 @@ The facet values of every live page are read once per content version and kept i
 so a search costs one full-text query plus counting in memory.
 """
 
-import re
 import threading
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.utils import timezone
+from modelsearch.query import Or, PlainText
 from wagtail.models import Page, PageViewRestriction
 
 from strategy_pages.visibility import blocked_restriction_ids
 
+from ..compounds import query_parts
 from ..content_version import current_content_version
 from ..documents import (
     as_date,
@@ -24,6 +25,8 @@ from ..documents import (
     facet_values,
     model_label,
 )
+from ..swedish import WORD, any_term_matches, query_terms
+from ..synonyms import alternatives
 from .facets import FACETS, FACETS_BY_NAME
 from .params import PAGE_SIZE
 from .results import MARK_END, MARK_START, Committee, Hit, SearchResults
@@ -101,17 +104,36 @@ def words_found_database(words, user, scope=None):
 
 
 def _matching_ids(q, operator="and"):
-    """Ids of live pages matching every word (or any, with `operator` "or"), ranked by
-    relevance when there are few."""
-    # Only words reach the database's full-text syntax, where quotes or AND would be operators.
-    q = " ".join(re.findall(r"\w+", q.lower()))
-    if not q:
+    """Ids of live pages matching every word (or any, with `operator` "or"), or a synonym or
+    the compound parts of the query, ranked by relevance when there are few. The database
+    backend (search.backends.database) matches each word by its Swedish stem."""
+    query = _text_query(q, operator)
+    if query is None:
         return []
     pages = Page.objects.live()
-    ids = _ids(pages.search(q, operator=operator, order_by_relevance=False))
+    ids = _ids(pages.search(query, order_by_relevance=False))
     if len(ids) > MAX_RANKED_MATCHES:
         return ids
-    return _ids(pages.search(q, operator=operator))
+    return _ids(pages.search(query))
+
+
+def _text_query(q, operator):
+    texts = [_words(text) for text in _texts_searched(q)]
+    queries = [PlainText(text, operator=operator) for text in dict.fromkeys(texts) if text]
+    if not queries:
+        return None
+    return queries[0] if len(queries) == 1 else Or(queries)
+
+
+def _texts_searched(q):
+    """The query, the query with each synonym swapped in, and its compounds split."""
+    q = _words(q.lower())
+    return [q, *alternatives(q), query_parts(q)] if q else []
+
+
+def _words(text):
+    # Only words reach the database's full-text syntax, where quotes or AND would be operators.
+    return " ".join(WORD.findall(text))
 
 
 def _ids(results):
@@ -227,8 +249,21 @@ def committee_name(slug):
 
 
 def _mark(text, q):
-    words = [re.escape(word) for word in q.split() if len(word) > 1]
-    if not words:
+    """`text` with the words the search matched marked: those sharing a stem with a word of the
+    query, of a synonym or of a compound's parts; nothing merely beginning alike."""
+    terms = [
+        term
+        for searched in _texts_searched(q)
+        for term in query_terms(searched)
+        if len(term.text) > 1  # "i" and "å" matched, but marking them would only distract
+    ]
+    if not terms:
         return text
-    pattern = re.compile(rf"\b({'|'.join(words)})\w*", re.IGNORECASE)
-    return pattern.sub(lambda m: f"{MARK_START}{m.group(0)}{MARK_END}", text)
+    return WORD.sub(
+        lambda m: (
+            f"{MARK_START}{m.group(0)}{MARK_END}"
+            if any_term_matches(m.group(0), terms)
+            else m.group(0)
+        ),
+        text,
+    )

@@ -29,10 +29,13 @@ class IntranetPage(Page):
     #: What search reads from a page type, declared here so that renaming a field fails the
     #: system checks instead of search: the field (a date or a moment) the page is listed and
     #: dated by, None for its first publication; the facet values, {facet: field path to the
-    #: value}; the field search shows as the snippet.
+    #: value}; the field search shows as the snippet; whether the page leads to others (a
+    #: listing, a calendar, a link) rather than being read itself, so that it is not dated and
+    #: comes after content when nothing is searched for.
     listing_date_field = None
     facet_fields = {}
     snippet_field = "summary"
+    leads_to_others = False
 
     class Meta:
         abstract = True
@@ -77,6 +80,7 @@ class SectionIndexPage(IntranetPage):
     content_panels = [*IntranetPage.content_panels, FieldPanel("intro")]
     parent_page_types = top_level_parent_types("strategy_pages.IntranetHomePage")
     max_count_per_parent = 1
+    leads_to_others = True
 
     class Meta:
         abstract = True

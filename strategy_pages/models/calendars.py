@@ -62,6 +62,7 @@ class CalendarPage(RoutablePageMixin, IntranetPage):
     page_description = _(
         "A calendar of network meetings, events and application deadlines, with a calendar feed."
     )
+    leads_to_others = True
 
     intro = models.TextField(_("introduction"), blank=True)
 

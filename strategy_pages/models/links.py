@@ -14,6 +14,7 @@ class LinkPage(IntranetPage):
     to the address, and the page itself says where the link leads."""
 
     page_description = _("A link to another website, listed among the section's pages.")
+    leads_to_others = True
 
     link_url = models.URLField(_("address"), max_length=2000)
 

@@ -1,0 +1,1 @@
+"""Wagtail search backends of the search layer."""
