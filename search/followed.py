@@ -11,8 +11,7 @@ from django.utils.translation import gettext as _
 from wagtail.coreutils import get_dummy_request
 
 from .query import SearchForm, SearchParams, run_search
-from .query.database_query import SNIPPET_LENGTH
-from .query.database_query import _summaries as page_summaries
+from .query.database_query import SNIPPET_LENGTH, page_summaries
 from .query.facets import FACETS, FACETS_BY_NAME
 from .query.params import MAX_PAGE
 

@@ -84,6 +84,7 @@ def snowball_stem(word):
         return _snowball.stemWord(word)
 
 
+@lru_cache(maxsize=50_000)
 def fold(text):
     """`text` without diacritics ("förskola" → "forskola"), as SQLite's full-text index
     compares words."""

@@ -46,61 +46,66 @@ class Row:
     path: str
     title: str
     model: str = ""
+    content_type: int | None = None
     type: str = ""
     date: object = None
     committee: tuple | None = None
     values: dict = field(default_factory=dict)
 
-    def matches(self, filters):
-        return all(self.values[name] & set(selected) for name, selected in filters.items())
-
 
 def search_database(params, user, scope=None, limited=False):
-    rows = _visible(all_rows(), user, scope or Scope())
+    pages = catalogue()
+    ids = _visible_ids(pages, user, scope or Scope())
     if params.among is not None:
-        rows = {pk: row for pk, row in rows.items() if pk in params.among}
+        ids = ids.intersection(params.among)
+    ranked = None
     if params.q:
         operator = "or" if params.any_word else "and"
-        rows = {pk: rows[pk] for pk in _matching_ids(params.q, operator) if pk in rows}
+        ranked = [pk for pk in _matching_ids(params.q, operator) if pk in ids]
+        ids = frozenset(ranked)
     selected = {name: values for name, values in params.filters.items() if values}
-    matching = [row for row in rows.values() if row.matches(selected)]
-    if params.sort == "date" or not params.q or len(rows) > MAX_RANKED_MATCHES:
-        matching.sort(key=lambda row: (row.date is None, -_ordinal(row.date), row.title))
+    allowed = {name: pages.with_any(name, values) for name, values in selected.items()}
+    matching = ids.intersection(*allowed.values())
+    if params.sort == "date" or ranked is None or len(ranked) > MAX_RANKED_MATCHES:
+        ordered = [pk for pk in pages.newest_first if pk in matching]
+    else:
+        ordered = [pk for pk in ranked if pk in matching]
     start = (params.page - 1) * PAGE_SIZE
     return SearchResults(
         params=params,
-        total=len(matching),
-        hits=_hits(matching[start : start + PAGE_SIZE], params.q),
-        facets=_facets(rows.values(), selected),
+        total=len(ordered),
+        hits=_hits([pages.rows[pk] for pk in ordered[start : start + PAGE_SIZE]], params.q),
+        facets=_facets(pages, ids, selected, allowed),
         limited=limited,
     )
 
 
 def suggest_titles_database(prefix, user, scope=None, size=8):
-    rows = _visible(all_rows(), user, scope or Scope())
+    pages = catalogue()
+    ids = _visible_ids(pages, user, scope or Scope())
     words = prefix.lower().split()
-    found = [row for row in rows.values() if all(word in row.title.lower() for word in words)]
+    found = [
+        pages.rows[pk] for pk in ids if all(word in pages.rows[pk].title.lower() for word in words)
+    ]
     return _hits(sorted(found, key=lambda row: row.title)[:size], prefix)
 
 
-def _visible(rows, user, scope):
+def _visible_ids(pages, user, scope):
+    """Ids of the pages in `scope` that `user` may see: restricted sections they are not let
+    into and password-protected ones are left out."""
     hidden = tuple(
         PageViewRestriction.objects.filter(
             Q(restriction_type=PageViewRestriction.PASSWORD)
             | Q(pk__in=blocked_restriction_ids(user))
         ).values_list("page__path", flat=True)
     )
-    return {
-        pk: row
-        for pk, row in rows.items()
-        if scope.contains(row.path, row.model) and not (hidden and row.path.startswith(hidden))
-    }
+    return pages.visible(hidden, scope)
 
 
 def words_found_database(words, user, scope=None):
     """{word: whether a page `user` may see has it}."""
-    rows = _visible(all_rows(), user, scope or Scope())
-    return {word: any(pk in rows for pk in _matching_ids(word)) for word in words}
+    ids = _visible_ids(catalogue(), user, scope or Scope())
+    return {word: any(pk in ids for pk in _matching_ids(word)) for word in words}
 
 
 def _matching_ids(q, operator="and"):
@@ -147,19 +152,64 @@ def _ids(results):
 
 
 # Shared by every thread of the process, read again when the content version changes.
-_cached = {"version": None, "rows": {}}
+_cached = {"version": None, "catalogue": None}
 _cache_lock = threading.Lock()
 
 
-def all_rows():
-    """Facet rows of every live page, read again only when the content has changed."""
+class Catalogue:
+    """Every live page's facet row, with what searches ask of them prepared once: the pages
+    newest first, the pages with each facet value, and the pages each reader may see."""
+
+    #: Sets of visible pages kept, one for each combination of hidden sections and scope.
+    VISIBLE_SETS = 64
+
+    def __init__(self, rows):
+        self.rows = rows
+        self.newest_first = [row.pk for row in sorted(rows.values(), key=_newest_first)]
+        self.by_value = {facet.name: {} for facet in FACETS}
+        for row in rows.values():
+            for name, values in row.values.items():
+                for value in values:
+                    self.by_value[name].setdefault(value, set()).add(row.pk)
+        self._visible = {}
+
+    def with_any(self, name, values):
+        by_value = self.by_value[name]
+        return frozenset().union(*(by_value.get(value, ()) for value in values))
+
+    def visible(self, hidden, scope):
+        key = (hidden, scope)
+        if key not in self._visible:
+            if len(self._visible) >= self.VISIBLE_SETS:
+                self._visible.clear()
+            self._visible[key] = frozenset(
+                row.pk
+                for row in self.rows.values()
+                if scope.contains(row.path, row.model)
+                and not (hidden and row.path.startswith(hidden))
+            )
+        return self._visible[key]
+
+
+def _newest_first(row):
+    return (row.date is None, -_ordinal(row.date), row.title)
+
+
+def catalogue():
+    """The catalogue of every live page, built again only when the content has changed."""
     version = current_content_version()
     if _cached["version"] != version:
         with _cache_lock:
             if _cached["version"] != version:
-                _cached["rows"] = _read_rows(Page.objects.live().filter(depth__gt=1))
+                rows = _read_rows(Page.objects.live().filter(depth__gt=1))
+                _cached["catalogue"] = Catalogue(rows)
                 _cached["version"] = version
-    return _cached["rows"]
+    return _cached["catalogue"]
+
+
+def all_rows():
+    """Facet rows of every live page, read again only when the content has changed."""
+    return catalogue().rows
 
 
 def _read_rows(pages):
@@ -168,7 +218,8 @@ def _read_rows(pages):
         "pk", "path", "title", "content_type", "first_published_at", "last_published_at"
     ):
         published = first or last
-        rows[pk] = Row(pk, path, title, date=published and timezone.localdate(published))
+        date = published and timezone.localdate(published)
+        rows[pk] = Row(pk, path, title, content_type=content_type, date=date)
         rows[pk].values = {facet.name: set() for facet in FACETS}
         types.add(content_type)
     for content_type in types:
@@ -204,21 +255,23 @@ def _ordinal(date):
     return date.toordinal() if date else 0
 
 
-def _facets(rows, selected):
+def _facets(pages, ids, selected, allowed):
+    """Each facet's counts among `ids` narrowed by the values selected in the other facets."""
     results = []
     for facet in FACETS:
-        others = {name: values for name, values in selected.items() if name != facet.name}
+        among = ids.intersection(*(pks for name, pks in allowed.items() if name != facet.name))
         counts = {}
-        for row in rows:
-            if row.matches(others):
-                for value in row.values[facet.name]:
-                    counts[value] = counts.get(value, 0) + 1
+        for value, pks in pages.by_value[facet.name].items():
+            count = len(among & pks)
+            if count:
+                counts[value] = count
         results.append(facet.result(counts, set(selected.get(facet.name, []))))
     return results
 
 
 def _hits(rows, q):
-    summaries = _summaries([row.pk for row in rows])
+    summaries = _summaries(rows)
+    terms = _marked_terms(q)
     return [
         Hit(
             page_id=row.pk,
@@ -227,36 +280,46 @@ def _hits(rows, q):
             type_label="",
             committee=Committee(*row.committee) if row.committee else None,
             date=row.date.isoformat() if row.date else None,
-            marked_title=_mark(row.title, q),
-            marked_snippet=_mark(summaries.get(row.pk, "")[:SNIPPET_LENGTH], q),
+            marked_title=_mark(row.title, terms),
+            marked_snippet=_mark(summaries.get(row.pk, "")[:SNIPPET_LENGTH], terms),
         )
         for row in rows
     ]
 
 
-def _summaries(page_ids):
-    pages = Page.objects.filter(pk__in=page_ids).specific(defer=False)
-    return {page.pk: _snippet_text(page) for page in pages}
+def page_summaries(page_ids):
+    """{page id: the text its type shows as the snippet} for live pages."""
+    rows = catalogue().rows
+    return _summaries([rows[pk] for pk in page_ids if pk in rows])
 
 
-def _snippet_text(page):
-    field = getattr(type(page), "snippet_field", None)
-    return str(getattr(page, field, "") or "") if field else ""
+def _summaries(rows):
+    """{page id: the text its type shows as the snippet}, one query per page type."""
+    ids_by_type = {}
+    for row in rows:
+        ids_by_type.setdefault(row.content_type, []).append(row.pk)
+    texts = {}
+    for content_type, ids in ids_by_type.items():
+        model = ContentType.objects.get_for_id(content_type).model_class()
+        field = getattr(model, "snippet_field", None)
+        if field:
+            texts.update(model.objects.filter(pk__in=ids).values_list("pk", field))
+    return {pk: str(text or "") for pk, text in texts.items()}
 
 
 def committee_name(slug):
     return FACETS_BY_NAME["committee"].known_values().get(slug, (slug, ""))[0]
 
 
-def _mark(text, q):
-    """`text` with the words the search matched marked: those sharing a stem with a word of the
-    query, of a synonym or of a compound's parts; nothing merely beginning alike."""
-    terms = [
-        term
-        for searched in _texts_searched(q)
-        for term in query_terms(searched)
-        if len(term.text) > 1  # "i" and "å" matched, but marking them would only distract
-    ]
+def _marked_terms(q):
+    """What the search matched by: the terms of the query, of its synonyms and of its
+    compounds' parts; "i" and "å" matched too, but marking them would only distract."""
+    terms = [term for searched in _texts_searched(q) for term in query_terms(searched)]
+    return [term for term in dict.fromkeys(terms) if len(term.text) > 1]
+
+
+def _mark(text, terms):
+    """`text` with the words `terms` match marked, and nothing merely beginning alike."""
     if not terms:
         return text
     return WORD.sub(
