@@ -5,6 +5,7 @@ from mozilla_django_oidc.views import OIDCAuthenticationRequestView, OIDCLogoutV
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.documents.views import serve as documents
 
 from intranet import sso
 from intranet.media import serve_image
@@ -25,11 +26,18 @@ sso_urls = [
     ),
 ]
 
+document_urls = [
+    # Wagtail's own pattern hands the id on as text, and an id of thousands of digits then fails
+    # the lookup with a server error; the int converter turns it away as not found.
+    path("<int:document_id>/<path:document_filename>", documents.serve, name="wagtaildocs_serve"),
+    *(url for url in wagtaildocs_urls.urlpatterns if url.name != "wagtaildocs_serve"),
+]
+
 urlpatterns = [
     # The admin's logout also ends a session at the provider.
     path("admin/logout/", OIDCLogoutView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
-    path("dokument/", include(wagtaildocs_urls)),
+    path("dokument/", include(document_urls)),
     path("bilder/<path:name>", serve_image, name="serve_image"),
     path("logga-in/", sso.LoginView.as_view(), name="login"),
     path("logga-ut/", OIDCLogoutView.as_view(), name="logout"),
