@@ -83,16 +83,30 @@ class SearchIndexPanel(Component):
 
     name = "search_index"
     template_name = "strategy_search/admin/index_panel.html"
-    order = 250
+    # Below the editors' own panels: drafts, reviews and shortcuts come first.
+    order = 900
+
+    def __init__(self, status):
+        self.status = status
 
     def get_context_data(self, parent_context):
-        return search_status()
+        return self.status
 
 
 @hooks.register("construct_homepage_panels")
 def add_search_index_panel(request, panels):
-    if request.user.is_superuser or request.user.has_perm(EDITOR_PERMISSION):
-        panels.append(SearchIndexPanel())
+    """Administrators always see the search index; editors who look after search only while
+    something needs explaining: the engine does not answer, or changes failed to index."""
+    user = request.user
+    if not (user.is_superuser or user.has_perm(EDITOR_PERMISSION)):
+        return
+    status = search_status()
+    if user.is_superuser or search_needs_attention(status):
+        panels.append(SearchIndexPanel(status))
+
+
+def search_needs_attention(status):
+    return status["engine"]["status"] == "unreachable" or bool(status["queue"].get("failing"))
 
 
 @hooks.register(SITE_SEARCH_HOOK)

@@ -74,3 +74,14 @@ def test_healthz_token_is_off_when_unset(client, db, settings):
     assert (
         "error" not in client.get("/healthz", headers={"Authorization": "Bearer "}).json()["engine"]
     )
+
+
+def test_the_dashboard_keeps_a_healthy_index_from_editors_but_not_from_administrators(
+    log_in_editor, admin_client, db, settings
+):
+    settings.STRATEGY_SEARCH_URL = ""
+    editor = log_in_editor("add_searchpromotion")
+    assert "Sökindex" not in editor.get("/admin/").content.decode()
+    html = admin_client.get("/admin/").content.decode()
+    assert "Sökindex" in html
+    assert "Ingen sökmotor" in html
