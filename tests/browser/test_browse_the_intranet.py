@@ -103,15 +103,3 @@ def test_every_page_type_and_the_search_page_are_accessible(
     for query in ("förskola", "ordsomintefinns"):
         page.goto(f"{live_server.url}/sok/?q={query}")
         assert_accessible(page)
-
-
-def test_pages_fit_a_phone_screen(demo_site, live_server, browser, assert_accessible):
-    context = browser.new_context(locale="sv-SE", viewport={"width": 375, "height": 740})
-    phone = context.new_page()
-    log_in(phone, live_server.url)
-    for path in ("/", "/projekt/", "/strategi/samverkan/"):
-        phone.goto(f"{live_server.url}{path}")
-        overflow = phone.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-        assert overflow <= 0, f"{path} scrolls sideways by {overflow}px"
-        assert_accessible(phone)
-    context.close()
