@@ -34,3 +34,25 @@ def grant_media_editing(group, collection=None):
         GroupCollectionPermission.objects.get_or_create(
             group=group, collection=collection, permission=permission
         )
+
+
+def committees_edited_by(user):
+    """The committees whose editor groups `user` belongs to."""
+    from .models import Committee  # noqa: PLC0415 - the page models' forms use this module
+
+    if user is None or not user.is_authenticated:
+        return Committee.objects.none()
+    return Committee.objects.filter(editor_group__user=user).order_by("name")
+
+
+# The create view builds its form from the user alone, not the request: the committee asked for
+# in the address is handed over on the user object.
+REQUESTED_COMMITTEE_ATTRIBUTE = "_strategy_requested_committee"
+
+
+def remember_requested_committee(request):
+    setattr(request.user, REQUESTED_COMMITTEE_ATTRIBUTE, request.GET.get("committee", ""))
+
+
+def requested_committee(user):
+    return getattr(user, REQUESTED_COMMITTEE_ATTRIBUTE, "")

@@ -9,6 +9,7 @@ from wagtail.admin.ui.tables import DateColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import editor_home  # noqa: F401 (hooks)
 from .follow_up import exports, matrix, network, outcomes, visits  # noqa: F401 (hooks)
 from .models import (
     Committee,
