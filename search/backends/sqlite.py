@@ -3,13 +3,21 @@
 import operator
 from functools import reduce
 
-from modelsearch.backends.database.sqlite.query import Lexeme, SearchQueryExpression
+from django.db.models import Case, When
+from modelsearch.backends.database.sqlite.query import (
+    Lexeme,
+    MatchExpression,
+    SearchQueryExpression,
+    normalize,
+)
 from modelsearch.backends.database.sqlite.sqlite import (
     SQLiteAutocompleteQueryCompiler,
+    SQLiteFTSIndexEntry,
     SQLiteSearchBackend,
     SQLiteSearchQueryCompiler,
 )
-from modelsearch.query import PlainText
+from modelsearch.query import MatchAll, Not, PlainText
+from modelsearch.utils import get_descendants_content_types_pks
 
 from ..swedish import query_terms
 
@@ -45,7 +53,37 @@ class SwedishTerms:
 
 
 class SwedishSQLiteQueryCompiler(SwedishTerms, SQLiteSearchQueryCompiler):
-    pass
+    #: Beyond this many matches, ranking falls back to modelsearch's own way.
+    MAX_RANKED_IN_ONE_QUERY = 1000
+
+    def search(self, config, start, stop, score_field=None):
+        """Matches best first, ranked in one full-text query. modelsearch ranks each match in a
+        subquery of its own that repeats the full-text match, which took 100 ms for 300
+        matches among 10,000 pages."""
+        query = normalize(self.query)
+        if not self.order_by_relevance or score_field or isinstance(query, (MatchAll, Not)):
+            return super().search(config, start, stop, score_field=score_field)
+        ids = self._ranked_ids(query, config)
+        if len(ids) > self.MAX_RANKED_IN_ONE_QUERY:
+            return super().search(config, start, stop, score_field=score_field)
+        best_first = Case(*(When(pk=pk, then=rank) for rank, pk in enumerate(ids)), default=None)
+        return self.queryset.filter(pk__in=ids).order_by(best_first, "-pk")[start:stop]
+
+    def _ranked_ids(self, query, config):
+        model = self.queryset.model
+        match = MatchExpression(
+            self.fields or self.FTS_TABLE_FIELDS, self.build_search_query(query, config=config)
+        )
+        rank = self._build_rank_expression(self.get_search_vectors(), config)
+        object_ids = (
+            SQLiteFTSIndexEntry.objects.filter(match)
+            .filter(index_entry__content_type__in=get_descendants_content_types_pks(model))
+            .annotate(score=rank)
+            .order_by("score")
+            .values_list("index_entry__object_id", flat=True)
+        )
+        to_pk = model._meta.pk.to_python
+        return list(dict.fromkeys(to_pk(object_id) for object_id in object_ids))
 
 
 class SwedishSQLiteAutocompleteQueryCompiler(SwedishTerms, SQLiteAutocompleteQueryCompiler):

@@ -5,6 +5,8 @@ import datetime
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from wagtail.models import Page
 
 from search.checks import check_database_backend
 from search.models import SearchSynonym
@@ -118,3 +120,15 @@ def test_a_host_on_wagtails_own_database_backend_is_told_how_to_get_swedish(sett
     assert "search.backends.database" in warning.hint
     settings.WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
     assert check_database_backend() == []
+
+
+@pytest.mark.parametrize("query", ["städer", "förskolan pedagoger", "nätverket", "remiss"])
+def test_ranking_in_one_query_orders_pages_as_modelsearch_does(pages, monkeypatch, query):
+    if connection.vendor != "sqlite":
+        pytest.skip("the one-query ranking is SQLite's")
+    from search.backends.sqlite import SwedishSQLiteQueryCompiler
+
+    ours = [page.pk for page in Page.objects.live().search(query)]
+    monkeypatch.setattr(SwedishSQLiteQueryCompiler, "MAX_RANKED_IN_ONE_QUERY", -1)
+    assert ours == [page.pk for page in Page.objects.live().search(query)]
+    assert ours
