@@ -3,7 +3,10 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import strip_tags
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -187,6 +190,24 @@ class ProjectShowcasePage(ClassifiedPage):
         context["reuses"] = reuses.order_by("committee__name", "title")
         context["reuse_url"] = self.reuse_url_for(getattr(request, "user", None))
         return context
+
+    def period_label(self):
+        """When the project runs, in months, worded after its status: "since February 2015" while
+        it runs, "from September 2026" before it starts, "February 2015 – June 2016" once done."""
+        if not self.start_date:
+            return ""
+        start = date_format(self.start_date, "YEAR_MONTH_FORMAT")
+        if self.status == ShowcaseStatus.COMPLETED:
+            return self._completed_period(start)
+        if self.status == ShowcaseStatus.PLANNED or self.start_date > timezone.localdate():
+            return gettext("from %(start)s") % {"start": start}
+        return gettext("since %(start)s") % {"start": start}
+
+    def _completed_period(self, start):
+        end = date_format(self.end_date, "YEAR_MONTH_FORMAT") if self.end_date else start
+        if end == start:
+            return start
+        return gettext("%(start)s – %(end)s") % {"start": start, "end": end}
 
     def reuse_url_for(self, user):
         """The admin view that copies the project for another committee, for a user who may add

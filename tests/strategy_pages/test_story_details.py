@@ -1,0 +1,164 @@
+"""What readers see of a project's period and themes, and what an empty listing says."""
+
+import datetime
+import re
+
+import pytest
+from django.utils import translation
+
+
+@pytest.fixture
+def english():
+    with translation.override("en"):
+        yield
+
+
+def text(response):
+    """The page's visible text, with whitespace collapsed."""
+    body = re.sub(r"<[^>]+>", " ", response.content.decode())
+    return " ".join(body.split())
+
+
+def card_meta(response, title):
+    """The meta line of the card whose title is `title`, as the reader sees it."""
+    content = response.content.decode()
+    card = content[content.index(f">{title}</a>") :]
+    meta = card[card.index('<p class="card__meta">') : card.index("</p>")]
+    return " ".join(re.sub(r"<[^>]+>", " ", meta).split())
+
+
+@pytest.fixture
+def periods(add_showcase):
+    return {
+        "completed": add_showcase(
+            title="Kompetensutbyte inom förskolan",
+            status="completed",
+            start_date=datetime.date(2015, 2, 1),
+            end_date=datetime.date(2016, 6, 30),
+        ),
+        "ongoing": add_showcase(
+            title="Äldreomsorg i Köpenhamn", start_date=datetime.date(2015, 2, 1)
+        ),
+        "planned": add_showcase(
+            title="Energieffektiva hus", status="planned", start_date=datetime.date(2026, 9, 1)
+        ),
+        "open_ended": add_showcase(
+            title="Inkommande studiebesök", status="completed", start_date=datetime.date(2015, 2, 1)
+        ),
+        "starts_later": add_showcase(
+            title="Klimatstädernas nätverk", start_date=datetime.date(2099, 9, 1)
+        ),
+    }
+
+
+EXPECTED_PERIODS = {
+    "completed": "February 2015 – June 2016",
+    "ongoing": "since February 2015",
+    "planned": "from September 2026",
+    "open_ended": "February 2015",
+    "starts_later": "from September 2099",
+}
+
+
+@pytest.mark.parametrize(("name", "period"), EXPECTED_PERIODS.items())
+def test_cards_show_the_period_worded_after_the_status(
+    tree, periods, staff_client, english, name, period
+):
+    response = staff_client.get(tree.showcase_index.url)
+    meta = card_meta(response, periods[name].title)
+    assert meta.endswith(f"· {period}")
+    assert "since" not in meta or name == "ongoing"
+
+
+@pytest.mark.parametrize(("name", "period"), EXPECTED_PERIODS.items())
+def test_project_page_shows_the_same_period(periods, staff_client, english, name, period):
+    response = staff_client.get(periods[name].url)
+    assert f"· {period}" in text(response)
+
+
+def test_project_without_start_date_shows_no_period(tree, add_showcase, staff_client, english):
+    add_showcase(title="Utan datum", start_date=None)
+    response = staff_client.get(tree.showcase_index.url)
+    assert card_meta(response, "Utan datum") == "Ongoing · Hägersten-Liljeholmens stadsdelsnämnd"
+
+
+def follow_theme_link(client, page, theme):
+    content = client.get(page.url).content.decode()
+    link = re.search(rf'<a href="([^"]+)">{re.escape(theme.name)}</a>', content)
+    assert link, f"{theme.name} is not a link on {page.title}"
+    return client.get(link.group(1).replace("&amp;", "&"))
+
+
+def listed_titles(response):
+    return {item.title for item in response.context["items"]}
+
+
+def test_theme_on_a_project_leads_to_the_projects_of_that_theme(tree, add_showcase, staff_client):
+    preschool, democracy = tree.themes["forskola"], tree.themes["demokrati"]
+    project = add_showcase(title="Förskolor i Helsingfors", themes=[preschool])
+    add_showcase(committee="sodermalm", title="Förskolor i Oslo", themes=[preschool, democracy])
+    add_showcase(title="Medborgardialog", themes=[democracy])
+    add_showcase(title="Utan tema")
+
+    response = follow_theme_link(staff_client, project, preschool)
+
+    assert response.status_code == 200
+    assert listed_titles(response) == {"Förskolor i Helsingfors", "Förskolor i Oslo"}
+
+
+def test_theme_on_a_news_item_leads_to_the_projects_of_that_theme(
+    tree, add_news, add_showcase, staff_client
+):
+    democracy = tree.themes["demokrati"]
+    news = add_news(title="Demokratidagen", themes=[democracy])
+    add_showcase(title="Medborgardialog", themes=[democracy])
+    add_showcase(title="Förskolor i Helsingfors", themes=[tree.themes["forskola"]])
+
+    response = follow_theme_link(staff_client, news, democracy)
+
+    assert listed_titles(response) == {"Medborgardialog"}
+
+
+def test_themes_are_plain_text_without_a_project_list(tree, add_showcase, staff_client):
+    tree.showcase_index.unpublish()
+    preschool = tree.themes["forskola"]
+    project = add_showcase(title="Förskolor i Helsingfors", themes=[preschool])
+
+    content = staff_client.get(project.url).content.decode()
+
+    assert f"<li>{preschool.name}</li>" in content
+    assert f">{preschool.name}</a>" not in content
+
+
+def test_committee_without_projects_says_there_are_none_yet(tree, staff_client, english):
+    response = staff_client.get(tree.sections["sodermalm"].url)
+    assert "No projects yet." in text(response)
+    assert "Nothing matches the filters." not in text(response)
+
+
+def test_committee_with_a_filter_that_matches_nothing_says_so(
+    tree, add_showcase, staff_client, english
+):
+    add_showcase(committee="sodermalm", title="Äldreomsorg i Köpenhamn")
+    response = staff_client.get(tree.sections["sodermalm"].url + "?status=planned")
+    assert "Nothing matches the filters. Show everything" in text(response)
+    assert "No projects yet." not in text(response)
+
+
+@pytest.mark.parametrize(
+    ("listing", "empty_text"),
+    [("showcase_index", "No projects yet."), ("news_index", "No news yet.")],
+)
+def test_empty_listings_say_there_is_nothing_yet_unless_filtered(
+    tree, staff_client, english, listing, empty_text
+):
+    url = getattr(tree, listing).url
+    assert empty_text in text(staff_client.get(url))
+    filtered = text(staff_client.get(url + "?theme=forskola"))
+    assert "Nothing matches the filters." in filtered
+    assert empty_text not in filtered
+
+
+def test_empty_orientation_page_says_there_are_no_projects_yet(tree, staff_client, english):
+    response = staff_client.get(tree.orientation_pages["samverkan"].url)
+    assert "No projects yet." in text(response)
