@@ -4,18 +4,16 @@ committee filter shows all its committees, with or without JavaScript."""
 
 import os
 import re
-from io import StringIO
 from pathlib import Path
 
 import pytest
 from django.apps import apps
-from django.core.management import call_command
 from wagtail.models import Page
 
 from strategy_pages.models import CalendarPage
 
 from .conftest import watch_content_security_policy
-from .test_browse_the_intranet import log_in, restore_wagtail_initial_rows
+from .test_browse_the_intranet import demo_site, log_in  # noqa: F401 - fixture
 
 pytestmark = [
     pytest.mark.browser,
@@ -25,13 +23,6 @@ pytestmark = [
 WIDTHS = (320, 390, 768, 1366)
 SCREENSHOT_WIDTHS = (390, 1366)
 SEARCH_WITH_RESULTS = "/sok/?q=förskola"
-
-
-@pytest.fixture
-def demo_site(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    restore_wagtail_initial_rows()
-    call_command("load_demo", stdout=StringIO())
 
 
 def one_page_of_every_type():
@@ -88,7 +79,7 @@ def save_full_page(page, path):
 
 
 def test_every_page_type_fits_screens_from_phone_to_laptop(
-    demo_site,
+    demo_site,  # noqa: F811 - the fixture imported above
     live_server,
     browser,
     assert_accessible,
@@ -145,7 +136,7 @@ def assert_every_group_shows_committees(committees):
 
 @pytest.mark.parametrize("width", [390, 1366])
 def test_the_search_filter_shows_every_committee_group_on_phone_and_laptop(
-    demo_site,
+    demo_site,  # noqa: F811 - the fixture imported above
     live_server,
     browser,
     assert_accessible,
@@ -177,7 +168,7 @@ def test_the_search_filter_shows_every_committee_group_on_phone_and_laptop(
 
 
 def test_a_committee_behind_show_all_can_be_chosen_without_javascript(
-    demo_site,
+    demo_site,  # noqa: F811 - the fixture imported above
     live_server,
     browser,
 ):
