@@ -114,6 +114,7 @@ def ensure_general_pages(home, office):
         SectionPage,
         "om-natverket",
         title="Om nätverket",
+        show_in_menus=True,
         summary="Hur nätverket för informationsspridning arbetar, när det träffas och var du hittar mer.",
     )
     ensure_child(

@@ -17,6 +17,7 @@ from strategy_pages.models import (
     ProjectShowcasePage,
     Theme,
 )
+from tests.intranet.test_navigation import menu
 
 MODELS = [
     Page,
@@ -122,3 +123,15 @@ def test_the_demo_names_the_review_workflow_in_swedish(demo):
     assert not Workflow.objects.filter(name="Moderators approval").exists()
     assert Workflow.objects.filter(name="Granskning").exists()
     assert not Task.objects.filter(name="Moderators approval").exists()
+
+
+def test_every_section_of_the_start_page_can_be_reached_from_the_menu(
+    demo, client, django_user_model
+):
+    client.force_login(django_user_model.objects.get(username="medarbetare"))
+    home = Site.objects.get(is_default_site=True).root_page
+    nav = menu(client.get(home.url).content.decode())
+    for section in home.get_children().live().specific():
+        if not (section.leads_to_others or section.allowed_subpage_models()):
+            continue  # a single event or page, not a section
+        assert f'href="{section.url}"' in nav, f"{section.title} is not in the menu"
