@@ -1,5 +1,6 @@
 """What a search answers with, the same from the engine and from the database."""
 
+import datetime
 import math
 from dataclasses import dataclass, field
 
@@ -41,6 +42,11 @@ class Hit:
     marked_title: str = ""
     marked_snippet: str = ""
     url: str = ""
+
+    @property
+    def calendar_date(self):
+        """`date` as a date, for showing it the way the rest of the site does."""
+        return datetime.date.fromisoformat(self.date[:10]) if self.date else None
 
     @property
     def title_html(self):
