@@ -1,6 +1,7 @@
 """The international strategy and its four orientations."""
 
 from django.db import models
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -108,10 +109,25 @@ class StrategyPage(IntranetPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["orientation_pages"] = visible_to(
-            OrientationPage.objects.child_of(self), request
-        ).select_related("orientation")
+        orientation_pages = list(
+            visible_to(OrientationPage.objects.child_of(self), request).select_related(
+                "orientation"
+            )
+        )
+        projects = _counts_by_orientation(ProjectShowcasePage, request)
+        news = _counts_by_orientation(NetworkNewsPage, request)
+        for orientation_page in orientation_pages:
+            orientation_page.project_count = projects.get(orientation_page.orientation_id, 0)
+            orientation_page.news_count = news.get(orientation_page.orientation_id, 0)
+        context["orientation_pages"] = orientation_pages
         return context
+
+
+def _counts_by_orientation(model, request):
+    """{orientation id: how many of `model`'s pages the reader may see have it}."""
+    pages = visible_to(model.objects.all(), request).filter(orientations__isnull=False)
+    counted = pages.order_by().values("orientations").annotate(pages=Count("pk", distinct=True))
+    return {row["orientations"]: row["pages"] for row in counted}
 
 
 class OrientationPage(FollowablePage, IntranetPage):

@@ -162,3 +162,27 @@ def test_empty_listings_say_there_is_nothing_yet_unless_filtered(
 def test_empty_orientation_page_says_there_are_no_projects_yet(tree, staff_client, english):
     response = staff_client.get(tree.orientation_pages["samverkan"].url)
     assert "No projects yet." in text(response)
+
+
+def test_the_strategy_counts_the_projects_and_news_of_each_orientation_its_reader_may_see(
+    tree, add_showcase, add_news, staff_client, english
+):
+    from django.contrib.auth.models import Group
+    from wagtail.models import PageViewRestriction
+
+    samverkan = tree.orientations["samverkan"]
+    add_showcase(title="Öppet samarbete", orientations=[samverkan])
+    add_showcase(
+        title="Ett till samarbete", orientations=[samverkan, tree.orientations["paverkan"]]
+    )
+    hidden = add_showcase(title="Internt samarbete", orientations=[samverkan])
+    restriction = PageViewRestriction.objects.create(
+        page=hidden, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.set([Group.objects.create(name="Insiders")])
+    add_news(title="Nyhet om samverkan", orientations=[samverkan])
+
+    page = text(staff_client.get(tree.strategy.url))
+    tile = page[page.index("Samverkan") :]
+    assert tile.index("2 projects · 1 news item") < tile.index("Påverkan")
+    assert "1 project · 0 news items" in page[page.index("Påverkan") :]
