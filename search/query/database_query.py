@@ -93,13 +93,10 @@ def suggest_titles_database(prefix, user, scope=None, size=8):
 def _visible_ids(pages, user, scope):
     """Ids of the pages in `scope` that `user` may see: restricted sections they are not let
     into and password-protected ones are left out."""
-    hidden = tuple(
-        PageViewRestriction.objects.filter(
-            Q(restriction_type=PageViewRestriction.PASSWORD)
-            | Q(pk__in=blocked_restriction_ids(user))
-        ).values_list("page__path", flat=True)
-    )
-    return pages.visible(hidden, scope)
+    hidden = PageViewRestriction.objects.filter(
+        Q(restriction_type=PageViewRestriction.PASSWORD) | Q(pk__in=blocked_restriction_ids(user))
+    ).values_list("page__path", flat=True)
+    return pages.visible(tuple(sorted(hidden)), scope)
 
 
 def words_found_database(words, user, scope=None):
@@ -179,16 +176,18 @@ class Catalogue:
 
     def visible(self, hidden, scope):
         key = (hidden, scope)
-        if key not in self._visible:
-            if len(self._visible) >= self.VISIBLE_SETS:
-                self._visible.clear()
-            self._visible[key] = frozenset(
+        visible = self._visible.get(key)
+        if visible is None:
+            visible = frozenset(
                 row.pk
                 for row in self.rows.values()
                 if scope.contains(row.path, row.model)
                 and not (hidden and row.path.startswith(hidden))
             )
-        return self._visible[key]
+            if len(self._visible) >= self.VISIBLE_SETS:
+                self._visible.clear()
+            self._visible[key] = visible
+        return visible
 
 
 def _newest_first(row):
