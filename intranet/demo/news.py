@@ -143,5 +143,6 @@ NEWS = [
         "dimensions": ["ekologisk"],
         "themes": ["klimat-och-miljo"],
         "body": "<p>Landström minskar utsläppen från fartyg som ligger vid kaj.</p>",
+        "projects": ["landstrom-hamndirektiv"],
     },
 ]

@@ -418,6 +418,10 @@ def ensure_news(news_index, data, committees, taxonomies):
         image=image,
         image_alt=alt_text,
         body=[("paragraph", data["body"])],
+        related=[
+            ("page", ProjectShowcasePage.objects.get(slug=slug))
+            for slug in data.get("projects", [])
+        ],
         **_classification(data, taxonomies),
     )
 

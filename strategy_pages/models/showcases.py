@@ -1,5 +1,6 @@
 """Project showcases: local international initiatives presented by their committees."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -10,7 +11,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Site
+from wagtail.models import Page, ReferenceIndex, Site
 from wagtail.search import index
 
 from ..blocks import RICH_TEXT_FEATURES, BodyBlock, GalleryImageBlock, LinkBlock, PartnerBlock
@@ -18,6 +19,7 @@ from ..listings import ShowcaseFilterSet, build_listing
 from ..visibility import visible_to
 from .base import IntranetPage, SectionIndexPage
 from .classification import ClassifiedPage
+from .news import NetworkNewsPage
 from .taxonomy import ShowcaseStatus
 
 
@@ -39,6 +41,9 @@ class ShowcaseIndexPage(SectionIndexPage):
         showcases = showcases.order_by("-start_date", "-pk")
         context.update(build_listing(request, showcases, ShowcaseFilterSet))
         return context
+
+
+RELATED_NEWS_COUNT = 5
 
 
 class ProjectShowcasePage(ClassifiedPage):
@@ -189,7 +194,18 @@ class ProjectShowcasePage(ClassifiedPage):
         reuses = visible_to(showcases.filter(reused_from=self), request)
         context["reuses"] = reuses.order_by("committee__name", "title")
         context["reuse_url"] = self.reuse_url_for(getattr(request, "user", None))
+        context["news_about"] = self.news_about(request)
         return context
+
+    def news_about(self, request):
+        """News items that name this project among their related pages, newest first: Wagtail's
+        reference index knows them, so the news side alone is edited."""
+        referring = ReferenceIndex.get_references_to(self).filter(
+            base_content_type=ContentType.objects.get_for_model(Page)
+        )
+        ids = [int(pk) for pk in referring.values_list("object_id", flat=True) if pk.isdigit()]
+        news = visible_to(NetworkNewsPage.objects.filter(pk__in=ids), request)
+        return news.order_by("-date", "-pk")[:RELATED_NEWS_COUNT]
 
     def period_label(self):
         """When the project runs, in months, worded after its status: "since February 2015" while

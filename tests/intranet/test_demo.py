@@ -135,3 +135,11 @@ def test_every_section_of_the_start_page_can_be_reached_from_the_menu(
         if not (section.leads_to_others or section.allowed_subpage_models()):
             continue  # a single event or page, not a section
         assert f'href="{section.url}"' in nav, f"{section.title} is not in the menu"
+
+
+def test_a_demo_project_lists_the_news_about_it(demo, client, django_user_model):
+    client.force_login(django_user_model.objects.get(username="medarbetare"))
+    project = ProjectShowcasePage.objects.get(slug="landstrom-hamndirektiv")
+    html = client.get(project.url).content.decode()
+    news = html[html.index("Nyheter om projektet") :]
+    assert "Landström i Värtahamnen uppmärksammas i Europa" in news

@@ -186,3 +186,27 @@ def test_the_strategy_counts_the_projects_and_news_of_each_orientation_its_reade
     tile = page[page.index("Samverkan") :]
     assert tile.index("2 projects · 1 news item") < tile.index("Påverkan")
     assert "1 project · 0 news items" in page[page.index("Påverkan") :]
+
+
+def test_news_about_a_project_is_linked_from_the_project_both_ways(
+    tree, add_showcase, add_news, staff_client
+):
+    from wagtail.models import PageViewRestriction
+
+    project = add_showcase(title="Landström i Värtahamnen")
+    news = add_news(
+        title="Landström uppmärksammas i Europa",
+        date=datetime.date(2024, 3, 1),
+        related=[("page", project)],
+    )
+    hidden = add_news(title="Intern nyhet om landström", related=[("page", project)])
+    PageViewRestriction.objects.create(
+        page=hidden, restriction_type=PageViewRestriction.PASSWORD, password="hemligt"
+    )
+    add_news(title="Nyhet om något annat")
+
+    project_page = staff_client.get(project.url).content.decode()
+    assert f'<a href="{news.url}">Landström uppmärksammas i Europa</a>' in project_page
+    assert "Intern nyhet om landström" not in project_page
+    assert "Nyhet om något annat" not in project_page
+    assert f'href="{project.url}"' in staff_client.get(news.url).content.decode()
