@@ -5,6 +5,7 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
 from wagtail.models import Page
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 from .visibility import visible_to
 
@@ -126,6 +127,12 @@ class GoalBlock(blocks.StructBlock):
         label=_("Budget orientation goal"),
     )
     description = blocks.TextBlock(required=False, label=_("Description"))
+    sustainability_dimension = SnippetChooserBlock(
+        "strategy_pages.SustainabilityDimension",
+        required=False,
+        label=_("Projects' sustainability dimension"),
+        help_text=_("The projects and news with it are counted and linked under the goal."),
+    )
 
     class Meta:
         icon = "success"
@@ -138,6 +145,10 @@ class GoalBlock(blocks.StructBlock):
         context = super().get_context(value, parent_context=parent_context)
         choices = dict(self.child_blocks["dimension"].field.choices)
         context["dimension_label"] = choices.get(value["dimension"], "")
+        dimension = value.get("sustainability_dimension")
+        counts = (parent_context or {}).get("dimension_counts", {})
+        if dimension is not None and dimension.pk in counts:
+            context["served_by"] = counts[dimension.pk]
         return context
 
 

@@ -283,12 +283,31 @@ def ensure_child(parent, model, slug, **fields):
 
 
 _RELATION_FIELDS = {"orientations", "dimensions", "themes"}
+#: The budget's orientation goals, as the strategy's goals name them, and the demo's
+#: sustainability dimensions that projects are classified by.
+GOAL_DIMENSIONS = {
+    "social": "social",
+    "economic": "ekonomisk",
+    "ecological": "ekologisk",
+    "democratic": "demokratisk",
+}
 
 
 def ensure_strategy(home, orientations):
     data = dict(STRATEGY)
     data["goals"] = [
-        ("goal", {"title": t, "dimension": d, "description": text}) for t, d, text in data["goals"]
+        (
+            "goal",
+            {
+                "title": title,
+                "dimension": dimension,
+                "description": text,
+                "sustainability_dimension": SustainabilityDimension.objects.filter(
+                    slug=GOAL_DIMENSIONS[dimension]
+                ).first(),
+            },
+        )
+        for title, dimension, text in data["goals"]
     ]
     data["responsibilities"] = [
         ("responsibility", {"actor": a, "responsibility": r}) for a, r in data["responsibilities"]

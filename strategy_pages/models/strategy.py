@@ -1,5 +1,7 @@
 """The international strategy and its four orientations."""
 
+from dataclasses import dataclass
+
 from django.db import models
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
@@ -22,6 +24,7 @@ from .base import IntranetPage
 from .following import FollowablePage
 from .news import NetworkNewsPage
 from .showcases import ProjectShowcasePage
+from .taxonomy import SustainabilityDimension
 
 LATEST_NEWS_COUNT = 5
 
@@ -114,20 +117,37 @@ class StrategyPage(IntranetPage):
                 "orientation"
             )
         )
-        projects = _counts_by_orientation(ProjectShowcasePage, request)
-        news = _counts_by_orientation(NetworkNewsPage, request)
+        projects = _counts_by(ProjectShowcasePage, "orientations", request)
+        news = _counts_by(NetworkNewsPage, "orientations", request)
         for orientation_page in orientation_pages:
             orientation_page.project_count = projects.get(orientation_page.orientation_id, 0)
             orientation_page.news_count = news.get(orientation_page.orientation_id, 0)
         context["orientation_pages"] = orientation_pages
+        context["dimension_counts"] = self._dimension_counts(request)
         return context
 
+    def _dimension_counts(self, request):
+        """{dimension id: ServedBy} for the goals that name a sustainability dimension."""
+        projects = _counts_by(ProjectShowcasePage, "dimensions", request)
+        news = _counts_by(NetworkNewsPage, "dimensions", request)
+        dimensions = SustainabilityDimension.objects.all()
+        return {d.pk: ServedBy(d, projects.get(d.pk, 0), news.get(d.pk, 0)) for d in dimensions}
 
-def _counts_by_orientation(model, request):
-    """{orientation id: how many of `model`'s pages the reader may see have it}."""
-    pages = visible_to(model.objects.all(), request).filter(orientations__isnull=False)
-    counted = pages.order_by().values("orientations").annotate(pages=Count("pk", distinct=True))
-    return {row["orientations"]: row["pages"] for row in counted}
+
+@dataclass
+class ServedBy:
+    """The projects and news items with a sustainability dimension that a reader may see."""
+
+    dimension: object
+    projects: int
+    news: int
+
+
+def _counts_by(model, relation, request):
+    """{related id: how many of `model`'s pages the reader may see have it}."""
+    pages = visible_to(model.objects.all(), request).filter(**{f"{relation}__isnull": False})
+    counted = pages.order_by().values(relation).annotate(pages=Count("pk", distinct=True))
+    return {row[relation]: row["pages"] for row in counted}
 
 
 class OrientationPage(FollowablePage, IntranetPage):

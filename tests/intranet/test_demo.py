@@ -143,3 +143,11 @@ def test_a_demo_project_lists_the_news_about_it(demo, client, django_user_model)
     html = client.get(project.url).content.decode()
     news = html[html.index("Nyheter om projektet") :]
     assert "Landström i Värtahamnen uppmärksammas i Europa" in news
+
+
+def test_the_demo_strategys_goals_count_the_projects_behind_them(demo, client, django_user_model):
+    client.force_login(django_user_model.objects.get(username="medarbetare"))
+    strategy = Page.objects.get(slug="strategi")
+    html = client.get(strategy.url).content.decode()
+    assert html.count('class="goal__served-by"') == 4
+    assert "?dimension=ekologisk" in html

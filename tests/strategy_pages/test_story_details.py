@@ -210,3 +210,42 @@ def test_news_about_a_project_is_linked_from_the_project_both_ways(
     assert "Intern nyhet om landström" not in project_page
     assert "Nyhet om något annat" not in project_page
     assert f'href="{project.url}"' in staff_client.get(news.url).content.decode()
+
+
+def test_a_goal_leads_to_the_projects_with_its_sustainability_dimension(
+    tree, add_showcase, add_news, staff_client, english
+):
+    from tests import factories
+
+    ecological = factories.DimensionFactory(name="Ekologiskt hållbar", slug="ekologisk")
+    social = factories.DimensionFactory(name="Socialt hållbar", slug="social")
+    add_showcase(title="Landström i hamnen", dimensions=[ecological])
+    add_showcase(title="Gröna tak", dimensions=[ecological, social])
+    add_showcase(title="Fritidsgårdar", dimensions=[social])
+    add_news(title="Nyhet om klimatet", dimensions=[ecological])
+    strategy = tree.strategy
+    strategy.goals = [
+        (
+            "goal",
+            {
+                "title": "Ett klimatsmart Stockholm",
+                "dimension": "ecological",
+                "description": "",
+                "sustainability_dimension": ecological,
+            },
+        )
+    ]
+    strategy.save_revision().publish()
+
+    html = staff_client.get(strategy.url).content.decode()
+    goal = text_of(html[html.index("Ett klimatsmart Stockholm") :])
+    assert goal.startswith("Ett klimatsmart Stockholm")
+    assert "2 projects · 1 news item" in goal[:200]
+    link = re.search(r'href="([^"]*\?dimension=ekologisk)"', html).group(1)
+    listing = text_of(staff_client.get(link).content.decode())
+    assert "Landström i hamnen" in listing and "Gröna tak" in listing
+    assert "Fritidsgårdar" not in listing
+
+
+def text_of(html):
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
