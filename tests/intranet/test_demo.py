@@ -151,3 +151,11 @@ def test_the_demo_strategys_goals_count_the_projects_behind_them(demo, client, d
     html = client.get(strategy.url).content.decode()
     assert html.count('class="goal__served-by"') == 4
     assert "?dimension=ekologisk" in html
+
+
+def test_the_demo_pictures_what_each_item_is_about(demo):
+    pages = [*ProjectShowcasePage.objects.all(), *NetworkNewsPage.objects.all()]
+    motifs = {" ".join(page.image_alt.split()[:2]) for page in pages}
+    assert len(motifs) >= 5, motifs
+    harbour = ProjectShowcasePage.objects.get(slug="landstrom-hamndirektiv")
+    assert "hamn" in harbour.image_alt
