@@ -144,7 +144,7 @@ SHOWCASES = [
         "orientations": ["samverkan"],
         "dimensions": ["social", "ekonomisk"],
         "themes": ["eu-samarbete"],
-        "partners": [("Berufsschule", "Hamburg", "Tyskland")],
+        "partners": [("Yrkesskola (Berufsschule)", "Hamburg", "Tyskland")],
         "body": "<p>Lärarna har följt undervisning och arbetsplatsförlagt lärande hos partnerskolor.</p>",
     },
     {
@@ -209,7 +209,7 @@ SHOWCASES = [
         "orientations": ["profilering", "samverkan"],
         "dimensions": ["social", "ekonomisk"],
         "themes": ["kulturella-och-kreativa-naringar"],
-        "partners": [("Residency network", "Berlin", "Tyskland")],
+        "partners": [("Konstnärsresidens", "Berlin", "Tyskland")],
         "body": "<p>Programmet stärker bilden av Stockholm som kulturstad och ger lokala konstnärer internationella kontakter.</p>",
     },
     {

@@ -36,6 +36,9 @@ class IntranetPage(Page):
     facet_fields = {}
     snippet_field = "summary"
     leads_to_others = False
+    #: Whether the page shows a search box of its own in its first screen, so that a host's
+    #: header need not show a second one.
+    has_search_box = False
 
     class Meta:
         abstract = True

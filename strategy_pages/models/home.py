@@ -55,6 +55,7 @@ class IntranetHomePage(RoutablePageMixin, IntranetPage):
     page_description = _(
         "The start page: latest news, featured projects, the four orientations and the search box."
     )
+    has_search_box = True
 
     intro = models.TextField(_("introduction"), blank=True)
 

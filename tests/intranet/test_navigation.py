@@ -61,3 +61,12 @@ def test_menu_leaves_out_sections_the_user_may_not_see(tree, staff_client):
     restriction.groups.add(Group.objects.create(name="Samordnare"))
     html = staff_client.get(tree.home.url).content.decode()
     assert "Samordnarnas nyheter" not in html
+
+
+def test_the_start_page_has_one_search_box_and_other_pages_the_headers(tree, staff_client):
+    start = staff_client.get(tree.home.url).content.decode()
+    assert start.count('role="search"') == 1
+    assert 'id="home-search-q"' in start
+    strategy = staff_client.get(tree.strategy.url).content.decode()
+    assert strategy.count('role="search"') == 1
+    assert 'id="header-search-q"' in strategy
