@@ -4,6 +4,7 @@ Wagtail's own workflow panels are folded into the review panel instead of shown 
 
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
@@ -97,9 +98,18 @@ def drafts_of(user):
     """Pages whose latest change is `user`'s and is not live yet, nor submitted for review;
     abandoned first tries included, so that the editor finds them again."""
     drafts = Page.objects.filter(has_unpublished_changes=True, latest_revision__user=user)
-    active = [WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES]
-    drafts = drafts.exclude(_workflow_states__status__in=active)
+    drafts = drafts.exclude(pk__in=pages_in_review())
     return drafts.order_by("-latest_revision_created_at", "-pk").specific(defer=True)
+
+
+def pages_in_review():
+    """Ids of pages in a workflow that is not finished. A workflow state names its page by a
+    text id, which PostgreSQL will not compare with a page's number in a join."""
+    active = [WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES]
+    states = WorkflowState.objects.filter(
+        status__in=active, base_content_type=ContentType.objects.get_for_model(Page)
+    )
+    return [int(pk) for pk in states.values_list("object_id", flat=True) if pk.isdigit()]
 
 
 def committee_projects(committees):
