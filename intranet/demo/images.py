@@ -6,6 +6,7 @@ skyline. The drawings are made by this code and free to use (CC0); the alt text 
 each shows.
 """
 
+import math
 import random
 from io import BytesIO
 
@@ -191,8 +192,6 @@ def _network(canvas, rng, ink, far=None):
 
 
 def _on_circle(x, y, radius, degrees):
-    import math  # noqa: PLC0415 - only the network drawing needs it
-
     radians = math.radians(degrees)
     return x + radius * math.cos(radians), y + radius * math.sin(radians)
 

@@ -15,8 +15,7 @@ def english():
 
 def text(response):
     """The page's visible text, with whitespace collapsed."""
-    body = re.sub(r"<[^>]+>", " ", response.content.decode())
-    return " ".join(body.split())
+    return text_of(response.content.decode())
 
 
 def card_meta(response, title):
