@@ -1,5 +1,7 @@
 """Test settings: the database comes from DATABASE_URL (SQLite by default, PostgreSQL in CI)."""
 
+import atexit
+import shutil
 import tempfile
 
 import django
@@ -10,6 +12,8 @@ SECRET_KEY = "test-only-key"  # noqa: S105
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = tempfile.mkdtemp(prefix="intranet-test-media-")
+# Each test process has a media folder of its own, gone when the process ends.
+atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)
 ALLOWED_HOSTS = ["*"]
 
 # Tests search the database; engine tests switch to the node at SEARCH_URL themselves, each with

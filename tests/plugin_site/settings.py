@@ -3,6 +3,8 @@
 It proves that `strategy_pages` and `search` work without the host site package (`intranet`).
 """
 
+import atexit
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -76,6 +78,8 @@ LANGUAGE_CODE = "sv"
 USE_TZ = True
 STATIC_URL = "/static/"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="plugin-site-media-")
+# Each test process has a media folder of its own, gone when the process ends.
+atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)
 WAGTAIL_SITE_NAME = "Värdsajt"
 WAGTAILADMIN_BASE_URL = "http://localhost"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
