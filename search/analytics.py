@@ -1,9 +1,20 @@
 """Recording searches for the editors' reports, and the editors' picks for a query."""
 
-from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+import atexit
+import logging
+import threading
+from collections import Counter
+
+from django.db import connection, transaction
+from django.db.models import F
+from django.utils import timezone
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
+from .conf import search_setting
 from .models import NoResultsDailyHits
+
+logger = logging.getLogger(__name__)
 
 
 def stored_query_string(query_string):
@@ -14,11 +25,73 @@ def stored_query_string(query_string):
 
 
 def record_search(query_string, result_count):
-    """Count one search (not its further result pages), and whether it found nothing."""
-    query = Query.get(stored_query_string(query_string))
-    query.add_hit()
-    if result_count == 0:
-        NoResultsDailyHits.record(query)
+    """Count one search (not its further result pages), and whether it found nothing.
+
+    The count is written STRATEGY_SEARCH_STATS_DELAY seconds later, together with the other
+    searches of that moment, by a thread of its own: a write is a commit, and on SQLite a commit
+    waits for the disk, which the answer to a search should not do. With a delay of 0 it is
+    written at once."""
+    key = (stored_query_string(query_string), timezone.now().date())
+    delay = search_setting("STRATEGY_SEARCH_STATS_DELAY")
+    if delay:
+        pending.add(key, found_nothing=result_count == 0, delay=delay)
+    else:
+        write_counts(Counter([key]), Counter([key] if result_count == 0 else []))
+
+
+def write_counts(searches, empty_searches):
+    """Add counts of searches by (query string, day), and of those that found nothing."""
+    with transaction.atomic():
+        for (query_string, day), count in searches.items():
+            query = Query.get(query_string)
+            _add(QueryDailyHits, query, day, count)
+            if empty_searches[query_string, day]:
+                _add(NoResultsDailyHits, query, day, empty_searches[query_string, day])
+
+
+def _add(model, query, day, count):
+    hits, _ = model.objects.get_or_create(query=query, date=day)
+    model.objects.filter(pk=hits.pk).update(hits=F("hits") + count)
+
+
+class PendingSearches:
+    """Searches counted in memory until the writing thread takes them."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.searches, self.empty_searches = Counter(), Counter()
+        self.timer = None
+
+    def add(self, key, *, found_nothing, delay):
+        with self.lock:
+            self.searches[key] += 1
+            self.empty_searches[key] += found_nothing
+            if self.timer is None:
+                self.timer = threading.Timer(delay, self._write_in_thread)
+                self.timer.daemon = True
+                self.timer.start()
+
+    def write(self):
+        """Write what is waiting, now; called by the thread, at exit and by tests."""
+        with self.lock:
+            searches, empty_searches = self.searches, self.empty_searches
+            if self.timer is not None:
+                self.timer.cancel()
+            self.searches, self.empty_searches, self.timer = Counter(), Counter(), None
+        if searches:
+            write_counts(searches, empty_searches)
+
+    def _write_in_thread(self):
+        try:
+            self.write()
+        except Exception:
+            logger.exception("Search statistics could not be written; these counts are lost")
+        finally:
+            connection.close()
+
+
+pending = PendingSearches()
+atexit.register(pending.write)
 
 
 def editors_picks(query_string):

@@ -20,6 +20,8 @@ STRATEGY_SEARCH_LOGIN_REQUIRED True or False; None follows the host: login is re
                                the host requires it for every view (LoginRequiredMiddleware)
 STRATEGY_SEARCH_COMPOUND_WORDS a Swedish word list (one word per line, UTF-8 or Latin-1, e.g.
                                /usr/share/dict/swedish) that compound words are split by
+STRATEGY_SEARCH_STATS_DELAY    seconds after which searches are counted for the editors' reports,
+                               together and off the request; 0 → counted with each search
 STRATEGY_SEARCH_HEALTH_TOKEN   a secret that monitoring sends as "Authorization: Bearer …" to
                                see error details in /healthz, as staff do; empty → staff only
 """
@@ -43,6 +45,7 @@ DEFAULTS = {
     "STRATEGY_SEARCH_LOGIN_REQUIRED": None,
     "STRATEGY_SEARCH_HEALTH_TOKEN": "",
     "STRATEGY_SEARCH_COMPOUND_WORDS": "",
+    "STRATEGY_SEARCH_STATS_DELAY": 2,
 }
 SCOPES = ("plugin", "site")
 #: The TASKS alias and queue of the search index updates.

@@ -226,6 +226,7 @@ STRATEGY_SEARCH_REPLICAS = env.int("SEARCH_REPLICAS", default=0)
 # curated parts in search/compound_parts.txt alone when it is missing.
 STRATEGY_SEARCH_COMPOUND_WORDS = env("SEARCH_COMPOUND_WORDS", default="/usr/share/dict/swedish")
 STRATEGY_SEARCH_HEALTH_TOKEN = env("HEALTH_TOKEN", default="")
+STRATEGY_SEARCH_STATS_DELAY = env.float("SEARCH_STATS_DELAY", default=2)
 # The intranet is the plugin's own site: its start page is the site's root page.
 STRATEGY_PAGES_PARENT_PAGE_TYPES = []
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}

@@ -19,6 +19,8 @@ ALLOWED_HOSTS = ["*"]
 # Tests search the database; engine tests switch to the node at SEARCH_URL themselves, each with
 # indexes of its own prefix.
 STRATEGY_SEARCH_URL = ""
+# Searches are counted for the reports with each search, so a test sees them at once.
+STRATEGY_SEARCH_STATS_DELAY = 0
 
 # Index updates are applied right after each commit in the test's own thread; the worker's
 # tests switch to the database queue. The search task takes the task class of this backend when

@@ -1,14 +1,16 @@
 """Editors see what staff search for and what finds nothing, and can promote pages for a query."""
 
 import io
+import time
 
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from openpyxl import load_workbook
-from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import PageViewRestriction
 
+from search.analytics import pending
 from search.models import NoResultsDailyHits
 
 
@@ -33,6 +35,34 @@ def test_searches_are_counted_and_empty_ones_noted(tree, add_showcase, staff_cli
     assert Query.get("förskolan").hits == 2
     assert no_results_hits("förskolan") == 0
     assert no_results_hits("zanzibar") == 1
+
+
+def test_a_search_is_answered_before_it_is_counted(tree, add_showcase, staff_client, settings):
+    settings.STRATEGY_SEARCH_STATS_DELAY = 60
+    add_showcase(title="Kompetensutbyte inom förskolan")
+    staff_client.get("/sok/", {"q": "förskolan"})
+    staff_client.get("/api/search/", {"q": "Förskolan"})
+    staff_client.get("/sok/", {"q": "zanzibar"})
+    assert not QueryDailyHits.objects.exists()
+    pending.write()
+    assert Query.get("förskolan").hits == 2
+    assert no_results_hits("förskolan") == 0
+    assert no_results_hits("zanzibar") == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_searches_are_counted_shortly_after_by_a_thread_of_their_own(
+    tree, add_showcase, staff_client, settings
+):
+    settings.STRATEGY_SEARCH_STATS_DELAY = 0.05
+    staff_client.get("/sok/", {"q": "zanzibar"})
+    staff_client.get("/sok/", {"q": "zanzibar"})
+    for _ in range(200):
+        if no_results_hits("zanzibar") == 2:
+            break
+        time.sleep(0.05)
+    assert Query.get("zanzibar").hits == 2
+    assert no_results_hits("zanzibar") == 2
 
 
 def test_further_result_pages_are_not_counted_again(tree, add_showcase, staff_client):
