@@ -1,7 +1,9 @@
-"""Reads and checks a collective.exportimport export before anything is written.
+"""Reads and checks a Plone export before anything is written.
 
-Every problem is reported with the file and the item it concerns, so an administrator can fix
-the export; a file that fails here leaves the database untouched.
+It reads collective.exportimport's exports in all their layouts and plone.exportimport's (see
+layouts.py), into the shape collective.exportimport writes. Every problem is reported with the
+file and the item it concerns, so an administrator can fix the export; a file that fails here
+leaves the database untouched.
 """
 
 import json
@@ -14,8 +16,14 @@ from urllib.parse import urlsplit
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-EXPORT_SUFFIX = "-export.json"
+from . import layouts, uploads
+
 PORTAL = "<Portal>"
+#: How plone.exportimport names the site root wherever a UID is expected.
+SITE_ROOT_UID = "plone_site_root"
+#: plone.exportimport's language of an item in the site's default language.
+DEFAULT_LANGUAGE = "##DEFAULT##"
+UNEXPORTED = "unexported_paths"
 SITE_TYPE = "Plone Site"
 UID_PATTERN = re.compile(r"[0-9a-f]{32}")
 ID_IN_TEXT = re.compile(r'"@id"\s*:\s*"([^"]*)"')
@@ -94,6 +102,13 @@ class PloneExport:
     groups: list[dict] = field(default_factory=list)
     members: list[dict] = field(default_factory=list)
     redirects: dict[str, str] = field(default_factory=dict)
+    #: Groups of UIDs that translate each other; each item's data names its language.
+    translations: list[tuple[str, ...]] = field(default_factory=list)
+    #: Which exporter wrote it and how its files are laid out, e.g. "collective.exportimport,
+    #: one file per type (4 files)".
+    layout: str = ""
+    #: What reading noticed and left out, e.g. paths Plone could not export.
+    notes: list[str] = field(default_factory=list)
 
     def by_uid(self):
         return {item.uid: item for item in self.items}
@@ -109,31 +124,188 @@ def parse_date(value):
     return timezone.make_aware(moment) if timezone.is_naive(moment) else moment
 
 
-def read_export(directory):
+def read_export(directory, blob_directory=None):
+    """The export in `directory`, in whichever layout it was written. Blob paths are looked up
+    in `blob_directory` first, then beside the export."""
     directory = Path(directory)
     if not directory.is_dir():
         raise ExportError(f"{directory}: no such folder.")
-    exports = sorted(directory.glob(f"*{EXPORT_SUFFIX}"))
-    if len(exports) != 1:
-        found = ", ".join(p.name for p in exports) or "none"
-        raise ExportError(
-            f"{directory}: expected exactly one *{EXPORT_SUFFIX} file from "
-            f"collective.exportimport, found {found}."
-        )
-    export_file = exports[0]
-    prefix = export_file.name.removesuffix(EXPORT_SUFFIX)
-    raw_items = _load_items(export_file)
-    export = _build_export(export_file.name, raw_items)
-    _read_companions(export, directory, prefix)
+    try:
+        layout = layouts.detect(directory)
+    except layouts.LayoutError as error:
+        raise ExportError(str(error)) from None
+    if blob_directory:
+        layout.blob_roots.insert(0, Path(blob_directory))
+    if layout.tool == layouts.PLONE_EXPORTIMPORT:
+        sources, notes = _plone_exportimport_items(layout)
+    else:
+        sources, notes = _collective_items(layout, directory)
+    for _, raw in sources:
+        _attach_blob_files(raw, layout.blob_roots, directory)
+    export = _build_export(_export_name(layout, directory), sources)
+    export.layout, export.notes = layout.name, notes
+    if layout.tool == layouts.PLONE_EXPORTIMPORT:
+        _read_metadata(export, layout.content_folder / layouts.METADATA_FILE)
+    _read_companions(export, layout.companions)
+    export.notes += [f"files not read: {', '.join(layout.ignored)}"] if layout.ignored else []
     return export
 
 
-def _load_items(path):
-    """Decode the item array one item at a time, so a damaged file is reported by item."""
+def _export_name(layout, directory):
+    if len(layout.content_files) == 1 and not layout.item_files:
+        return layout.content_files[0].name
+    return directory.name or str(directory)
+
+
+def _collective_items(layout, directory):
+    """(where, item) of every item in the content files and one-item files, and notes."""
+    sources, unexported, content_files = [], [], []
+    for path in layout.content_files:
+        items = _load_items(path, guessed=layout.guessed)
+        if items is None:
+            layout.ignored.append(f"{path.name} (not a list of content items)")
+            continue
+        content_files.append(path)
+        label = f"{path.name} item" if len(layout.content_files) > 1 else "item"
+        for number, raw in enumerate(items, start=1):
+            if _is_error_list(raw):
+                unexported += _unexported(path.name, raw)
+            else:
+                sources.append((f"{label} {number}", raw))
+    for path in layout.item_files:
+        sources.append((path.relative_to(directory).as_posix(), _load_json(path, directory)))
+    for path in layout.error_files:
+        value = _load_json(path, directory)
+        unexported += _unexported(path.name, value) if _is_error_list(value) else []
+    if layout.guessed and not content_files and not layout.item_files:
+        found = f" Not read: {', '.join(layout.ignored)}." if layout.ignored else ""
+        raise ExportError(layouts.nothing_found(directory) + found)
+    sources, duplicates = _without_repeats(sources)
+    notes = [_unexported_note(unexported)] if unexported else []
+    if duplicates:
+        notes.append(f"{duplicates} item(s) were in more than one file and are read once")
+    return sources, notes
+
+
+def _is_error_list(value):
+    """collective.exportimport's "write errors" entry: {"unexported_paths": [{"path",
+    "message"}, …]}, the last item of a content file or the whole of errors.json."""
+    return isinstance(value, dict) and set(value) == {UNEXPORTED}
+
+
+def _unexported(name, value):
+    entries = value[UNEXPORTED]
+    if not isinstance(entries, list):
+        raise ExportError(f"{name}: {UNEXPORTED} is not a list. Nothing was imported.")
+    return [
+        str(entry.get("path") or entry.get("message") or "?")
+        if isinstance(entry, dict)
+        else str(entry)
+        for entry in entries
+    ]
+
+
+def _unexported_note(paths):
+    shown = ", ".join(paths[:MAX_PROBLEMS_SHOWN])
+    more = f" and {len(paths) - MAX_PROBLEMS_SHOWN} more" if len(paths) > MAX_PROBLEMS_SHOWN else ""
+    return (
+        f"Plone could not export {len(paths)} item(s), so they are not imported: {shown}{more}. "
+        "Repair them in Plone and export again, or add them by hand."
+    )
+
+
+def _without_repeats(sources):
+    """The same item exported into two files (the whole site, then one type again) is read
+    once; two different items with one UID are still reported."""
+    seen, kept, repeats = {}, [], 0
+    for label, raw in sources:
+        key = (raw.get("UID"), raw.get("@id")) if isinstance(raw, dict) else None
+        if key and isinstance(key[0], str) and isinstance(key[1], str) and key in seen:
+            if seen[key] == raw:
+                repeats += 1
+                continue
+        elif key and all(isinstance(k, str) for k in key):
+            seen[key] = raw
+        kept.append((label, raw))
+    return kept, repeats
+
+
+def _load_json(path, directory):
+    name = path.relative_to(directory).as_posix() if path.is_relative_to(directory) else path.name
+    text = _read_text(path, name)
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise _too_deep(name) from None
+    except json.JSONDecodeError as error:
+        raise ExportError(
+            f"{name}: not valid JSON at line {error.lineno}, column {error.colno} "
+            f"({error.msg}); the file may be truncated. Nothing was imported."
+        ) from None
+
+
+def _plone_exportimport_items(layout):
+    """plone.exportimport's items, in the shape collective.exportimport writes: its site root
+    stands at the site's address like collective.exportimport's."""
+    sources = []
+    base = layout.content_folder.parent
+    for path in layout.item_files:
+        raw = _load_json(path, base)
+        if isinstance(raw, dict):
+            _as_collective_exportimport_writes(raw)
+        sources.append((path.relative_to(base).as_posix(), raw))
+    return sources, []
+
+
+def _as_collective_exportimport_writes(raw):
+    """Its site root is at the site's address, and an item in the site's default language has
+    no language of its own, as in collective.exportimport's exports."""
+    if raw.get("@type") == SITE_TYPE:
+        raw["@id"] = "/"
+    if raw.get("language") == DEFAULT_LANGUAGE:
+        raw["language"] = ""
+
+
+def _attach_blob_files(raw, roots, directory):
+    """Blob paths become BlobReferences to the files found for them; the file is not read."""
+    if not isinstance(raw, dict):
+        return
+    for key, value in raw.items():
+        if isinstance(value, dict) and isinstance(value.get("blob_path"), str):
+            searched = [_shown_folder(root, directory) for root in roots]
+            raw[key] = uploads.BlobReference(value, _blob_file(value["blob_path"], roots), searched)
+
+
+def _blob_file(blob_path, roots):
+    """The file a blob path names, inside one of the folders a blob may be in; a path leading
+    out of them is not followed, so an export cannot make the import copy other files."""
+    if not blob_path or "\x00" in blob_path:
+        return None
+    folders = [root.resolve() for root in roots if root.is_dir()]
+    for folder in folders:
+        candidate = (folder / blob_path).resolve()
+        if candidate.is_file() and any(candidate.is_relative_to(f) for f in folders):
+            return candidate
+    return None
+
+
+def _shown_folder(root, directory):
+    if root == directory:
+        return "the export folder"
+    if root.is_relative_to(directory):
+        return f"{root.relative_to(directory).as_posix()}/"
+    return str(root)
+
+
+def _load_items(path, *, guessed=False):
+    """Decode the item array one item at a time, so a damaged file is reported by item. A
+    `guessed` content file that turns out not to hold items gives None."""
     text = _read_text(path)
     decoder = json.JSONDecoder()
     position = _skip_space(text, 0)
     if position >= len(text) or text[position] != "[":
+        if guessed:
+            return None
         _raise_not_an_export(path.name, text, decoder)
     position += 1
     items = []
@@ -148,6 +320,8 @@ def _load_items(path):
             raise ExportError(message) from None
         except RecursionError:
             raise _too_deep(path.name) from None
+        if guessed and not items and not _looks_like_an_item(item):
+            return None
         items.append(item)
         position = _skip_space(text, position)
         if position < len(text) and text[position] == ",":
@@ -159,18 +333,23 @@ def _load_items(path):
             )
 
 
-def _read_text(path):
+def _looks_like_an_item(value):
+    return isinstance(value, dict) and ("@type" in value or "UID" in value or UNEXPORTED in value)
+
+
+def _read_text(path, name=None):
+    name = name or path.name
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         raise ExportError(
-            f"{path.name}: {size / 1024**3:.1f} GiB is more than the {MAX_FILE_BYTES / 1024**3:.0f}"
+            f"{name}: {size / 1024**3:.1f} GiB is more than the {MAX_FILE_BYTES / 1024**3:.0f}"
             " GiB an export file may have. Export the site in parts (one file per type or per "
             "folder) and import them one after the other."
         )
     try:
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
-        raise ExportError(f"{path.name}: not UTF-8 text ({error.reason}).") from None
+        raise ExportError(f"{name}: not UTF-8 text ({error.reason}).") from None
 
 
 def _too_deep(name):
@@ -225,12 +404,14 @@ def _item_name(item):
     return f"a {type(item).__name__}"
 
 
-def _build_export(name, raw_items):
+def _build_export(name, sources):
+    """The export of the (where, item) pairs read from its files."""
     problems = []
-    for number, raw in enumerate(raw_items, start=1):
-        problems += [f"item {number} ({_item_name(raw)}): {p}" for p in _item_problems(raw)]
+    for where, raw in sources:
+        problems += [f"{where} ({_item_name(raw)}): {p}" for p in _item_problems(raw)]
     if problems:
         raise ExportError(_problem_list(name, problems))
+    raw_items = [raw for _, raw in sources]
     site_url = _site_url(name, raw_items)
     root, items, seen, seen_paths = None, [], {}, {}
     for raw in raw_items:
@@ -277,9 +458,9 @@ def _item_problems(raw):
         return problems
     if raw["@type"] != SITE_TYPE and not UID_PATTERN.fullmatch(raw["UID"]):
         problems.append(f"UID {raw['UID']!r} is not 32 hexadecimal digits")
-    if not isinstance(raw.get("parent"), dict):
-        problems.append("has no parent summary")
-    elif not isinstance(raw["parent"].get("@id", ""), str):
+    if "parent" in raw and not isinstance(raw["parent"], dict):
+        problems.append("its parent summary is not an object")
+    elif not isinstance(raw.get("parent", {}).get("@id", ""), str):
         problems.append("the @id of its parent is not text")
     for key in TEXT_FIELDS:
         if raw.get(key) is not None and not isinstance(raw[key], str):
@@ -326,9 +507,15 @@ def _date_problems(raw, key):
 
 
 def _blob_shape_problems(raw, key):
+    """A blob comes base-64 encoded, as a path to its file, or as a download address only;
+    the last is refused item by item when it is imported, not here."""
     value = raw.get(key)
     if value is None:
         return []
+    if key != "text" and isinstance(value, dict) and "data" not in value:
+        for way in ("blob_path", "download"):
+            if way in value:
+                return [] if isinstance(value[way], str) else [f"{key}'s {way} is not text"]
     if not isinstance(value, dict) or not isinstance(value.get("data"), str):
         return [f"{key} has no data"]
     if key != "text" and value.get("encoding") != "base64":
@@ -344,19 +531,44 @@ def _problem_list(name, problems):
 
 
 def _site_url(name, raw_items):
+    """The site's address: its root item's, or the folder its top items are in. Items written
+    with site-relative addresses (plone.exportimport's) have the empty one."""
     for raw in raw_items:
         if raw["@type"] == SITE_TYPE:
             return raw["@id"].rstrip("/")
     for raw in raw_items:
-        if raw["parent"].get("@type") == SITE_TYPE and raw["parent"].get("@id"):
-            return raw["parent"]["@id"].rstrip("/")
+        parent = raw.get("parent") or {}
+        if parent.get("@type") == SITE_TYPE and parent.get("@id"):
+            return parent["@id"].rstrip("/")
+    if raw_items and all(raw.get("parent") is None for raw in raw_items):
+        return _common_folder([raw["@id"] for raw in raw_items])
     raise ExportError(f"{name}: no item belongs to a Plone site; cannot tell the site's address.")
+
+
+def _common_folder(urls):
+    """Without a site root or parent summaries, the site is the deepest folder every item's
+    folder is in."""
+    folders = [url.rstrip("/").rsplit("/", 1)[0].split("/") for url in urls]
+    common = folders[0]
+    for parts in folders[1:]:
+        length = next(
+            (i for i, (a, b) in enumerate(zip(common, parts, strict=False)) if a != b),
+            min(len(common), len(parts)),
+        )
+        common = common[:length]
+    return "/".join(common).rstrip("/")
 
 
 def _exported_item(raw, site_url):
     path = site_path(raw["@id"], site_url)
-    parent_id = raw["parent"].get("@id")
-    parent_path = site_path(parent_id, site_url) if parent_id else None
+    parent_id = (raw.get("parent") or {}).get("@id")
+    if parent_id:
+        parent_path = site_path(parent_id, site_url)
+    elif raw["@type"] == SITE_TYPE:
+        parent_path = None
+    else:
+        # No parent summary (plone.exportimport leaves it out): the folder is in the address.
+        parent_path = path.rsplit("/", 1)[0] or "/"
     return ExportedItem(
         uid=raw["UID"], portal_type=raw["@type"], path=path, parent_path=parent_path, data=raw
     )
@@ -364,12 +576,13 @@ def _exported_item(raw, site_url):
 
 def site_path(url, site_url):
     """The path of a Plone address inside the site, e.g. /sodermalm/nyhet; / for the site."""
-    rest = url[len(site_url) :] if site_url and url.startswith(site_url) else urlsplit(url).path
+    inside = site_url and (url == site_url or url.startswith(site_url.rstrip("/") + "/"))
+    rest = url[len(site_url) :] if inside else urlsplit(url).path
     rest = urlsplit(rest).path.strip("/")
     return f"/{rest}" if rest else "/"
 
 
-def _read_companions(export, directory, prefix):
+def _read_companions(export, companions):
     readers = {
         "relations": _relations,
         "localroles": _local_roles,
@@ -377,27 +590,71 @@ def _read_companions(export, directory, prefix):
         "defaultpages": _default_pages,
         "members": _members,
         "redirects": _redirects,
+        "translations": _translations,
     }
-    for suffix, reader in readers.items():
-        path = directory / f"{prefix}-{suffix}.json"
-        if path.exists():
-            try:
-                value = json.loads(_read_text(path))
-                if contains_nul(value):
-                    raise ValueError(f"it {NUL_PROBLEM}")
-                reader(export, value)
-            except RecursionError:
-                raise _too_deep(path.name) from None
-            except json.JSONDecodeError as error:
-                raise ExportError(
-                    f"{path.name}: not valid JSON at line {error.lineno}, column {error.colno} "
-                    f"({error.msg}); the file may be truncated. Nothing was imported."
-                ) from None
-            except (KeyError, TypeError, AttributeError, ValueError, OverflowError) as error:
-                raise ExportError(
-                    f"{path.name}: not the shape collective.exportimport writes ({error!r}). "
-                    "Nothing was imported."
-                ) from None
+    for kind, path in companions.items():
+        _read_companion(export, path.name, readers[kind], lambda path=path: _load_companion(path))
+
+
+def _load_companion(path):
+    return json.loads(_read_text(path))
+
+
+def _read_companion(export, name, reader, load):
+    try:
+        value = load()
+        if contains_nul(value):
+            raise ValueError(f"it {NUL_PROBLEM}")
+        reader(export, value)
+    except RecursionError:
+        raise _too_deep(name) from None
+    except json.JSONDecodeError as error:
+        raise ExportError(
+            f"{name}: not valid JSON at line {error.lineno}, column {error.colno} "
+            f"({error.msg}); the file may be truncated. Nothing was imported."
+        ) from None
+    except (KeyError, TypeError, AttributeError, ValueError, OverflowError) as error:
+        raise ExportError(
+            f"{name}: not the shape the Plone exporter writes ({error!r}). Nothing was imported."
+        ) from None
+
+
+def _read_metadata(export, path):
+    """plone.exportimport keeps local roles, ordering and default pages in one file; each is
+    read as collective.exportimport's export of it."""
+    name = f"{path.parent.name}/{path.name}"
+    metadata = _load_json(path, path.parent.parent)
+    if not isinstance(metadata, dict):
+        raise ExportError(f"{name}: not an object. Nothing was imported.")
+    parts = {
+        "local_roles": (_local_roles, _metadata_local_roles),
+        "ordering": (_ordering, _metadata_ordering),
+        "default_page": (_default_pages, _metadata_default_pages),
+    }
+    for key, (reader, convert) in parts.items():
+        value = metadata.get(key) or {}
+        _read_companion(export, f"{name} ({key})", reader, lambda v=value, c=convert: c(v))
+
+
+def _metadata_uid(uid):
+    return PORTAL if uid == SITE_ROOT_UID else uid
+
+
+def _metadata_local_roles(value):
+    entries = []
+    for uid, entry in value.items():
+        converted = {"uuid": _metadata_uid(uid), "localroles": entry.get("local_roles") or {}}
+        converted.update({"block": entry["block"]} if entry.get("block") else {})
+        entries.append(converted)
+    return entries
+
+
+def _metadata_ordering(value):
+    return [{"uuid": _metadata_uid(uid), "order": o} for uid, o in value.items() if o is not None]
+
+
+def _metadata_default_pages(value):
+    return [{"uuid": _metadata_uid(uid), **entry} for uid, entry in value.items()]
 
 
 def _entries(value, *keys):
@@ -430,14 +687,20 @@ def _relations(export, value):
     export.relations = [
         (entry["from_uuid"], entry["to_uuid"])
         for entry in entries
-        if entry.get("relationship", "relatedItems") == "relatedItems"
+        if _relationship(entry) == "relatedItems"
     ]
 
 
+def _relationship(entry):
+    """collective.exportimport names it relationship, plone.exportimport from_attribute."""
+    return entry.get("relationship", entry.get("from_attribute", "relatedItems"))
+
+
 def _local_roles(export, value):
-    for entry in _entries(value, "uuid", "localroles"):
+    for entry in _entries(value, "uuid"):
         _texts(entry, "uuid")
-        roles = entry["localroles"]
+        # An entry that only blocks inherited roles has no roles of its own.
+        roles = entry.get("localroles", {})
         if not isinstance(roles, dict):
             raise TypeError(f"local roles of {entry['uuid']} are not an object")
         _text_lists(roles, *roles)
@@ -490,3 +753,20 @@ def _without_site_id(path, site_id):
     if site_id and parts and parts[0] == site_id:
         parts = parts[1:]
     return "/" + "/".join(parts) if parts else "/"
+
+
+def _translations(export, value):
+    """collective.exportimport writes {language: UID} per group, plone.exportimport
+    {"canonical": UID, "translations": {language: UID}}; both become groups of UIDs."""
+    groups = []
+    for entry in _entries(value):
+        if not isinstance(entry, dict):
+            raise TypeError(f"translation group {entry!r:.80} is not an object")
+        uids = entry.get("translations", {}) if "canonical" in entry else entry
+        if not isinstance(uids, dict):
+            raise TypeError(f"translations of {entry!r:.80} are not an object")
+        group = ([entry["canonical"]] if "canonical" in entry else []) + list(uids.values())
+        if not _is_text_list(group):
+            raise TypeError(f"translation group {entry!r:.80} holds something other than UIDs")
+        groups.append(tuple(group))
+    export.translations = groups

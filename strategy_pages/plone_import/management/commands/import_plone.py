@@ -17,7 +17,10 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "directory", help="The folder with the *-export.json file and its companions."
+            "directory",
+            help="The folder Plone exported to: collective.exportimport's files (Plone.json or "
+            "one file per type, or a folder of numbered files, with export_relations.json, "
+            "export_localroles.json, …) or plone.exportimport's (content/, principals.json, …).",
         )
         parser.add_argument(
             "--config", help="A TOML file describing how this site differs (docs/plone-import.md)."
@@ -32,6 +35,9 @@ class Command(BaseCommand):
     def handle(self, *args, directory, config, dry_run, verbose_items, **options):
         try:
             export = read_export(directory)
+            self.stdout.write(
+                "\n".join([f"Export: {export.layout}", *(f"note: {n}" for n in export.notes)])
+            )
             importer = PloneImporter(
                 export, load_config(config), dry_run=dry_run, progress=self._progress_bar()
             )
