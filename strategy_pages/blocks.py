@@ -1,8 +1,12 @@
 """StreamField blocks for page bodies and the strategy's structured content."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock, EmbedValue
+from wagtail.embeds.finders import get_finders
 from wagtail.images.blocks import ImageBlock
 from wagtail.models import Page
 from wagtail.snippets.blocks import SnippetChooserBlock
@@ -91,6 +95,34 @@ class NetworkRepresentationBlock(blocks.StructBlock):
         return context
 
 
+class VideoBlock(EmbedBlock):
+    """A video from a service Wagtail can embed (YouTube, Vimeo…), shown as a link if the
+    service cannot be reached when the page is shown."""
+
+    class Meta:
+        icon = "media"
+        template = "strategy_pages/blocks/video.html"
+        label = _("Video")
+        description = _("A video from YouTube, Vimeo or another video service.")
+
+    def clean(self, value):
+        # Checked against the services' address patterns, not by asking the service: an import
+        # or an editor offline must not fail because the service was out of reach.
+        if isinstance(value, EmbedValue) and not any(f.accept(value.url) for f in get_finders()):
+            raise ValidationError(_("This address is not from a video service that can be shown."))
+        return blocks.URLBlock.clean(self, value)
+
+
+class DataTableBlock(TableBlock):
+    """A table of text, e.g. figures by year; its first row may be the column headings."""
+
+    class Meta:
+        icon = "table"
+        template = "strategy_pages/blocks/table.html"
+        label = _("Table")
+        description = _("A table of figures or facts, with column headings.")
+
+
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
@@ -109,6 +141,8 @@ class BodyBlock(blocks.StreamBlock):
     quote = QuoteBlock()
     fact_box = FactBoxBlock()
     documents = DocumentListBlock()
+    table = DataTableBlock()
+    embed = VideoBlock()
     network_representation = NetworkRepresentationBlock()
 
     class Meta:

@@ -25,6 +25,8 @@ INSTALLED_APPS = [
     "search.apps.StrategySearchConfig",
     "strategy_pages.plone_import",
     "wagtail.contrib.forms",
+    "wagtail.contrib.table_block",
+    "wagtail.embeds",
     "django_filters",
     "django_tasks_db",
     # A stock Wagtail site:
