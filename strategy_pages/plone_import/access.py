@@ -135,11 +135,7 @@ def _planned_people(export, report):
     existing = set(
         user_model.objects.filter(username__in=usernames).values_list("username", flat=True)
     )
-    recorded = set(
-        PloneItem.objects.filter(portal_type=MEMBER_TYPE, path__in=usernames).values_list(
-            "path", flat=True
-        )
-    )
+    recorded = _recorded_members(usernames)
     ours = existing & recorded
     people = People(users=dict(user_model.objects.in_bulk(ours, field_name="username")))
     for username in usernames:
@@ -152,6 +148,21 @@ def _planned_people(export, report):
         if data["groupid"] not in VIRTUAL_GROUPS and not Group.objects.filter(name=name).exists():
             report.note(f"group would be created: {name}")
     return people
+
+
+def _recorded_members(usernames):
+    return set(
+        PloneItem.objects.filter(portal_type=MEMBER_TYPE, path__in=usernames).values_list(
+            "path", flat=True
+        )
+    )
+
+
+def _taken_usernames(export):
+    """Members named like a user the import did not make: they get no rights."""
+    usernames = [data["username"] for data in export.members]
+    existing = get_user_model().objects.filter(username__in=usernames)
+    return set(existing.values_list("username", flat=True)) - _recorded_members(usernames)
 
 
 def _note_global_roles(export, report):
@@ -167,36 +178,72 @@ def grant_local_roles(export, config, pages, people, collection, report):
     """Local roles on a folder → page permissions on its subtree; returns the groups granted
     rights at each Plone UID."""
     granted = {}
-    for uid, roles_by_principal in export.local_roles.items():
-        page = pages.get(uid)
-        if uid in export.blocked_inheritance:
-            report.warn(uid, "Plone blocked inherited roles here; Wagtail rights always inherit")
-        for principal, roles in roles_by_principal.items():
-            codenames = _codenames(roles, config, uid, principal, report)
-            if not codenames:
-                continue
-            if page is None:
-                report.warn(uid, f"roles of {principal} are on an item that is not a page")
-                continue
-            group = people.groups.get(principal) or _role_group(principal, roles, page, people)
-            if group is None:
-                report.warn(uid, f"no user or group {principal} for its roles")
-                continue
-            grant_admin_access(group)
-            grant_page_editing(group, page, sorted(codenames))
-            if codenames & {"add_page", "change_page"}:
-                grant_media_editing(group, collection)
-            granted.setdefault(uid, set()).add(group)
+    for where, uid, principal, roles, codenames in _role_grants(export, config, pages, report):
+        page = pages[uid]
+        group = people.groups.get(principal) or _role_group(principal, roles, page, people)
+        if group is None:
+            report.warn(where, _NO_PRINCIPAL.format(principal=principal))
+            continue
+        grant_admin_access(group)
+        grant_page_editing(group, page, sorted(codenames))
+        if codenames & {"add_page", "change_page"}:
+            grant_media_editing(group, collection)
+        granted.setdefault(uid, set()).add(group)
     return granted
 
 
-def _codenames(roles, config, uid, principal, report):
+def preview_local_roles(export, config, page_uids, report):
+    """What grant_local_roles would report, for a dry run: nothing is written."""
+    known = {g["groupid"] for g in export.groups} - VIRTUAL_GROUPS
+    known |= {m["username"] for m in export.members} - _taken_usernames(export)
+    for where, _, principal, _, _ in _role_grants(export, config, page_uids, report):
+        if principal not in known:
+            report.warn(where, _NO_PRINCIPAL.format(principal=principal))
+
+
+_NO_PRINCIPAL = (
+    "roles of {principal} not kept: no such user or group was imported; export the members "
+    "too, or grant the rights by hand"
+)
+
+
+def _role_grants(export, config, page_uids, report):
+    """(where, UID, principal, roles, permissions) of each local role that can be granted on
+    an imported page; the others are reported."""
+    paths = {item.uid: item.path for item in export.items}
+    for uid, roles_by_principal in export.local_roles.items():
+        where = "/" if uid == PORTAL else paths.get(uid, f"the item with UID {uid}")
+        if uid in export.blocked_inheritance:
+            report.warn(
+                where,
+                "Plone blocked inherited roles here; Wagtail rights always inherit, so limit "
+                "the groups' rights above it by hand if they must not reach here",
+            )
+        for principal, roles in roles_by_principal.items():
+            codenames = _codenames(roles, config, where, principal, report)
+            if not codenames:
+                continue
+            if uid not in page_uids:
+                report.warn(
+                    where,
+                    f"roles of {principal} not kept: the item is not an imported page; grant "
+                    "them by hand where its content went",
+                )
+                continue
+            yield where, uid, principal, roles, codenames
+
+
+def _codenames(roles, config, where, principal, report):
     codenames = set()
     for role in roles:
         if role in IGNORED_ROLES:
             continue
         if role not in config.roles:
-            report.warn(uid if uid != PORTAL else "/", f"role {role} of {principal} not mapped")
+            report.warn(
+                where,
+                f"role {role} of {principal} not kept: map it to page permissions under "
+                "[roles] in the configuration",
+            )
             continue
         codenames.update(config.roles[role])
     return codenames

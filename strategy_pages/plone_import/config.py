@@ -21,6 +21,9 @@ DEFAULT_TYPES = {
     "Link": "link",
     "Image": "image",
     "File": "document",
+    # plone.app.multilingual's language root and language-independent folders.
+    "LRF": "section",
+    "LIF": "section",
 }
 TARGET_KINDS = {"section", "content", "news", "event", "link", "image", "document", "skip"}
 

@@ -4,16 +4,18 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from anyascii import anyascii
+from django.core.exceptions import ValidationError
 from django.utils.text import slugify
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
+from wagtail.models import Page
 
 from ..models import Committee, Orientation, Theme
 from . import access, media
+from .plan import link_reference
 from .reader import PORTAL
 from .report import SKIPPED, ImportReport
 from .richtext import PENDING
-
-PORTAL_URL = "${portal_url}"
 
 
 @dataclass
@@ -30,6 +32,10 @@ class ImportContext:
     planned: dict = field(default_factory=dict)
     themes: dict = field(default_factory=dict)
     revisions: dict = field(default_factory=dict)
+    #: The Wagtail site the import goes into: addresses of imported pages and files.
+    site: object = None
+    #: Set when a Link's target is not written yet: the page is filled again at the end.
+    link_waiting: bool = False
 
     def owner_of(self, item):
         return next((self.people.users[u] for u in item.creators if u in self.people.users), None)
@@ -68,8 +74,21 @@ class ImportContext:
             elif target and target.kind in ("page", "document"):
                 blocks.append({"type": target.kind, "value": target.pk})
             else:
-                self.report.warn(item.path, f"related item {target_uid} not found; left out")
+                self.report.warn(item.path, f"{self._described(target_uid)}; left out")
         return blocks, waiting
+
+    def _described(self, uid):
+        """A related item that leads nowhere, by its path where the export has it."""
+        item = self.export_items.get(uid)
+        if item is None:
+            return f"a related item (UID {uid}) is not in the export"
+        planned = self.planned.get(uid)
+        reason = f" ({planned.reason})" if planned and planned.reason else ""
+        return f"the related item {item.path} is not imported{reason}"
+
+    @cached_property
+    def export_items(self):
+        return self.export.by_uid()
 
     def themes_for(self, item):
         themes = []
@@ -123,5 +142,28 @@ class ImportContext:
         )
 
     def external_url(self, url):
-        """Plone stores links into its own site as ${portal_url}/path; keep them readable."""
-        return url.replace(PORTAL_URL, self.export.site_url)
+        """A Link's address: a web address as it is; an address in the old site (a path,
+        ${portal_url}/…, resolveuid/…) becomes the address of what its target became here."""
+        kind, value = link_reference(url, self.export.site_url)
+        if kind == "url":
+            return url
+        target = self.resolve((kind, value))
+        if target is PENDING:
+            self.link_waiting = True
+            return self.site.root_url
+        if target is None:
+            raise ValidationError({"link_url": f"it leads to {value}, which was not imported"})
+        return self._address_of(target)
+
+    def _address_of(self, target):
+        if target.kind == "page":
+            page = Page.objects.filter(pk=target.pk).first()
+            address = page.get_full_url() if page else None
+            if address is None:
+                raise ValidationError({"link_url": "its target has no address on any site"})
+            return address
+        if target.kind == "document":
+            path = get_document_model().objects.get(pk=target.pk).url
+        else:
+            path = target.url
+        return path if "://" in path else f"{self.site.root_url}{path}"

@@ -10,6 +10,7 @@ from itertools import islice
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import translation
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
@@ -24,7 +25,7 @@ from .pages import PageWriter
 from .plan import MEDIA_KINDS, PRIVATE, build_plan
 from .reader import PORTAL
 from .redirects import add_redirect, old_paths, save_redirects
-from .report import SKIPPED, UNCHANGED, ImportReport, ItemOutcome
+from .report import MERGED, SKIPPED, UNCHANGED, ImportReport, ItemOutcome
 from .richtext import Target
 
 
@@ -51,13 +52,16 @@ class PloneImporter:
             p.landing_page.uid: p.uid for p in plan.items if p.landing_page is not None
         }
         if self.dry_run:
-            access.import_people(self.export, self.report, dry_run=True)
+            people = access.import_people(self.export, self.report, dry_run=True)
+            self._warn_references(plan, self._dry_run_context(plan, people), written=False)
+            access.preview_local_roles(self.export, self.config, self._page_uids(plan), self.report)
             self._report_plan(plan)
             return self.report
         with transaction.atomic():
             people = access.import_people(self.export, self.report, dry_run=False)
             context = self._context(plan, people)
         self._write_items(plan, context)
+        self._warn_references(plan, context, written=True)
         with transaction.atomic():
             self._finish(plan, context)
         refresh_planner_statistics()
@@ -76,12 +80,8 @@ class PloneImporter:
         return site, parent.specific
 
     def _context(self, plan, people):
-        context = ImportContext(self.export, self.config, self.report, people)
+        context = self._dry_run_context(plan, people)
         context.collection = media.ensure_collection(self.config.collection)
-        context.planned = plan.by_uid()
-        context.targets[PORTAL] = Target("page", plan.parent.pk)
-        if self.export.root:
-            context.targets[self.export.root.uid] = context.targets[PORTAL]
         for slug, committee in plan.committees_to_create.items():
             if committee.pk is None:
                 committee.save()
@@ -89,9 +89,50 @@ class PloneImporter:
         self._known_targets(plan, context)
         return context
 
+    def _page_uids(self, plan):
+        """The Plone UIDs that will have a page once the import is done."""
+        uids = {PORTAL, self.export.root.uid if self.export.root else PORTAL}
+        for planned in plan.items:
+            if planned.is_page and (planned.action not in (SKIPPED, MERGED) or planned.record):
+                uids.add(planned.uid)
+        return uids
+
+    def _dry_run_context(self, plan, people):
+        """What references resolve to before anything is written: items the plan imports are
+        pending, the rest lead nowhere."""
+        context = ImportContext(self.export, self.config, self.report, people, site=plan.site)
+        context.planned = plan.by_uid()
+        context.targets[PORTAL] = Target("page", plan.parent.pk)
+        if self.export.root:
+            context.targets[self.export.root.uid] = context.targets[PORTAL]
+        return context
+
+    def _warn_references(self, plan, context, *, written):
+        """Broken links and left-out media are reported on every run: the writer reports those
+        of the pages it writes; the others (all in a dry run, unchanged ones otherwise) are
+        converted here only to report them."""
+        writer = PageWriter(context)
+        for planned in plan.items:
+            if not planned.is_page or planned.kind in ("link", "committee"):
+                continue
+            if planned.action != UNCHANGED and (written or not planned.writes):
+                continue
+            source = planned.landing_page if planned.kind == "section" else planned.item
+            if source is None:
+                continue
+            conversion = writer._body(source)
+            for broken in conversion.broken:
+                self.report.warn(planned.item.path, f"broken reference: {broken}")
+            for notice in getattr(conversion, "notices", []):
+                self.report.warn(planned.item.path, notice)
+            if planned.kind != "section":
+                context.related_for(planned.item)
+
     def _known_targets(self, plan, context):
         """Items left unchanged keep their targets from the last run, for links to them."""
-        records = [p.record for p in plan.items if p.action == UNCHANGED and p.record]
+        # Pages an editor changed since the last import are kept as they are, and so are links
+        # to them.
+        records = [p.record for p in plan.items if p.action in (UNCHANGED, SKIPPED) and p.record]
         image_ct = ContentType.objects.get_for_model(get_image_model())
         document_ct = ContentType.objects.get_for_model(get_document_model())
         images = get_image_model().objects.in_bulk(
@@ -112,6 +153,8 @@ class PloneImporter:
     def _write_items(self, plan, context):
         writer = PageWriter(context)
         self.pages[PORTAL] = plan.parent
+        if self.export.root:
+            self.pages[self.export.root.uid] = plan.parent
         waiting = []
         to_write = [p for p in plan.items if p.writes or p.kind == "committee"]
         self._load_unchanged_pages(plan)
@@ -139,7 +182,7 @@ class PloneImporter:
         unchanged = {
             p.record.object_id: p.uid
             for p in plan.items
-            if p.action == UNCHANGED and p.record and p.is_page
+            if p.action in (UNCHANGED, SKIPPED) and p.record and p.is_page
         }
         for page in Page.objects.filter(pk__in=unchanged).specific():
             self.pages[unchanged[page.pk]] = page
@@ -158,13 +201,15 @@ class PloneImporter:
             return False
         parent_page = self._parent_page(planned, plan)
         if parent_page is None:
-            planned.action, planned.reason = SKIPPED, "its folder is not imported"
+            planned.action, planned.reason = SKIPPED, "its folder could not be imported"
             return False
+        context.link_waiting = False
         try:
             page, waiting = writer.write(planned, parent_page)
         except ValidationError as error:
             planned.action, planned.reason = SKIPPED, f"not valid: {_messages(error)}"
             return False
+        waiting = waiting or context.link_waiting
         self.pages[planned.uid] = page
         context.targets[planned.uid] = Target("page", page.pk)
         context.written.add(planned.uid)
@@ -178,7 +223,7 @@ class PloneImporter:
         if planned.kind == "committee":
             return plan.committee_index
         if planned.parent_uid is None:
-            return plan.news_index if planned.reason.startswith("news") else plan.parent
+            return plan.news_index if planned.in_news_index else plan.parent
         return self.pages.get(planned.parent_uid)
 
     def _collection_for(self, planned, context):
@@ -189,7 +234,13 @@ class PloneImporter:
 
     def _fill_waiting(self, planned, writer, context):
         page = self.pages[planned.uid]
-        waiting = writer.fill(page, planned)
+        context.link_waiting = False
+        try:
+            waiting = writer.fill(page, planned) or context.link_waiting
+        except ValidationError as error:
+            # Its target was refused after the plan: the page keeps leading to the site's root.
+            self.report.warn(planned.item.path, f"{_messages(error)}; correct the link by hand")
+            waiting = False
         page.save()
         writer.refresh_revision(page, planned)
         PloneItem.objects.filter(uid=planned.uid).update(links_pending=waiting)
@@ -207,7 +258,7 @@ class PloneImporter:
         }
         self._store_record(planned.uid, planned.record, values)
         landing = planned.landing_page
-        if landing:
+        if landing and landing.uid != planned.uid:
             values.update(portal_type=landing.portal_type, path=landing.path[:1000])
             PloneItem.objects.update_or_create(uid=landing.uid, defaults=values)
 
@@ -254,15 +305,19 @@ class PloneImporter:
         siblings = {}
         for planned in plan.items:
             page = self.pages.get(planned.uid)
-            if planned.is_page and page is not None and planned.kind != "committee":
-                parent = self._parent_page(planned, plan)
-                siblings.setdefault(parent.pk, (parent, []))[1].append(page)
+            if planned.writes or planned.action == UNCHANGED:
+                self._add_sibling(siblings, planned, page, plan)
         for parent, pages in siblings.values():
             wanted = [page.pk for page in pages]
             current = parent.get_children().filter(pk__in=wanted).values_list("pk", flat=True)
             if list(current) != wanted:
                 for page in pages:
                     page.move(parent, pos="last-child")
+
+    def _add_sibling(self, siblings, planned, page, plan):
+        if planned.is_page and page is not None and planned.kind != "committee":
+            parent = self._parent_page(planned, plan)
+            siblings.setdefault(parent.pk, (parent, []))[1].append(page)
 
     def _write_redirects(self, plan):
         """Every old path of an imported item, and Plone's own redirects, lead to the new place."""
@@ -341,7 +396,10 @@ def _outcome(planned, page):
 
 
 def _messages(error):
-    return "; ".join(f"{field}: {' '.join(errors)}" for field, errors in error.message_dict.items())
+    with translation.override("en"):
+        return "; ".join(
+            f"{field}: {' '.join(errors)}" for field, errors in error.message_dict.items()
+        )
 
 
 def _image_target(image):

@@ -4,6 +4,8 @@ Published items become live pages whose first publication and latest revision ca
 dates; private items become drafts; pending items become drafts submitted to moderation.
 """
 
+from functools import cached_property
+
 from anyascii import anyascii
 from django.utils import timezone
 from django.utils.text import slugify
@@ -11,7 +13,7 @@ from wagtail.models import Page, Revision
 from wagtail.signals import page_published
 
 from ..models import CommitteePage
-from . import richtext
+from . import richtext, volto
 from .plan import PAGE_MODELS
 
 MAX_TITLE = 255
@@ -28,6 +30,7 @@ class PageWriter:
     def __init__(self, context):
         self.context = context
         self.slugs = {}
+        self.warned = set()
 
     def write(self, planned, parent_page):
         """The page for `planned`, created or updated under `parent_page`; returns it and whether
@@ -35,6 +38,10 @@ class PageWriter:
         if planned.kind == "committee":
             return self._committee_page(planned, parent_page), False
         page = self._existing(planned) or PAGE_MODELS[planned.kind]()
+        if planned.locale is not None:
+            page.locale = planned.locale
+        if planned.translation_key is not None:
+            page.translation_key = planned.translation_key
         waiting = self.fill(page, planned)
         self._set_state(page, planned)
         page.clean_fields(exclude=TRUSTED_FIELDS)
@@ -77,13 +84,21 @@ class PageWriter:
             conversion.pending = conversion.pending or related_waiting
             getattr(self, f"_fill_{planned.kind}", lambda page, planned: None)(page, planned)
         for broken in conversion.broken:
-            self.context.report.warn(item.path, f"broken reference: {broken}")
+            self._warn(item, f"broken reference: {broken}")
+        for notice in conversion.notices:
+            self._warn(item, notice)
         return conversion.pending
+
+    def _warn(self, item, message):
+        """Once per item and message: items waiting for links are filled a second time."""
+        if (item.path, message) not in self.warned:
+            self.warned.add((item.path, message))
+            self.context.report.warn(item.path, message)
 
     def _fill_news(self, page, planned):
         item = planned.item
         date = item.date("effective") or item.date("created") or timezone.now()
-        page.date = timezone.localtime(date).date()
+        page.date = (timezone.localtime(date) if timezone.is_aware(date) else date).date()
         if planned.lead_image:
             page.image = self.context.lead_image_for(planned, page.image_id)
             page.image_alt = page.image.description
@@ -106,9 +121,24 @@ class PageWriter:
             self.context.report.warn(planned.item.path, "the event's recurrence is not kept")
 
     def _body(self, item):
-        return richtext.html_to_blocks(
-            item.html(), self.context.resolve, item.data["@id"], self.context.export.site_url
+        """The item's text; a Volto page's blocks instead when they hold content or it has no
+        text (Volto keeps a stale `text` from before a migration)."""
+        html, notices = item.html(), []
+        if volto.has_blocks(item.data):
+            blocks = volto.body_html(item, self.listings)
+            if blocks.has_content or not html.strip():
+                html, notices = blocks.html, blocks.notices
+                if blocks.unmapped:
+                    notices.append(f"Volto block types not imported: {', '.join(blocks.unmapped)}")
+        conversion = richtext.html_to_blocks(
+            html, self.context.resolve, item.data["@id"], self.context.export.site_url
         )
+        conversion.notices[:0] = notices
+        return conversion
+
+    @cached_property
+    def listings(self):
+        return volto.Listings(self.context.export.items)
 
     def _existing(self, planned):
         if not planned.record:

@@ -38,12 +38,17 @@ class ImportReport:
     outcomes: list[ItemOutcome] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    _warned: set[str] = field(default_factory=set, repr=False)
 
     def add(self, outcome):
         self.outcomes.append(outcome)
 
     def warn(self, path, message):
-        self.warnings.append(f"{path}: {message}")
+        """Each warning once, however often an item is converted in one run."""
+        warning = f"{path}: {message}"
+        if warning not in self._warned:
+            self._warned.add(warning)
+            self.warnings.append(warning)
 
     def note(self, message):
         self.notes.append(message)

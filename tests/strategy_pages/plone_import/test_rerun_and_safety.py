@@ -111,7 +111,7 @@ def test_the_command_imports_and_summarises(tree, settings, tmp_path, config_fil
     settings.MEDIA_ROOT = tmp_path / "media"
     out = StringIO()
     call_command("import_plone", str(FIXTURE), "--config", config_file, stdout=out)
-    assert "39 items: created 37, merged 1, skipped 1; 1 warning(s)." in out.getvalue()
+    assert "39 items: created 37, merged 1, skipped 1; 2 warning(s)." in out.getvalue()
 
 
 def test_a_truncated_export_fails_cleanly_and_leaves_the_database_unchanged(
