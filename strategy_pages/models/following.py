@@ -18,6 +18,8 @@ from .taxonomy import Committee, Orientation, Theme
 #: Away from the start page this long, a user's next look at it is a new visit: reloading the
 #: page or coming back from a news item keeps the marks of what is new.
 NEW_VISIT_AFTER = datetime.timedelta(minutes=30)
+#: How precisely the end of a visit is kept: reloads within it write nothing.
+LAST_SEEN_PRECISION = datetime.timedelta(minutes=1)
 
 #: The field of an Interest that points at each kind of followed thing.
 TARGET_FIELDS = {Committee: "committee", Orientation: "orientation", Theme: "theme"}
@@ -133,6 +135,8 @@ class VisitManager(models.Manager):
         visit, created = self.get_or_create(user=user, defaults={"last_seen_at": now})
         if created:
             return None
+        if now - visit.last_seen_at < LAST_SEEN_PRECISION:
+            return visit.previous_visit_at
         if now - visit.last_seen_at >= NEW_VISIT_AFTER:
             visit.previous_visit_at = visit.last_seen_at
         visit.last_seen_at = now

@@ -168,6 +168,18 @@ def test_a_visit_moves_the_previous_visit_forward_only_after_half_an_hour_away(s
     assert Visit.objects.record(staff_user, later) == START + datetime.timedelta(minutes=29)
 
 
+def test_reloading_within_a_minute_writes_nothing(staff_user, django_assert_num_queries):
+    Visit.objects.record(staff_user, START)
+    with django_assert_num_queries(1):
+        Visit.objects.record(staff_user, START + datetime.timedelta(seconds=59))
+    Visit.objects.record(staff_user, START + datetime.timedelta(minutes=29, seconds=30))
+    later = START + datetime.timedelta(minutes=60)
+
+    assert Visit.objects.record(staff_user, later) == START + datetime.timedelta(
+        minutes=29, seconds=30
+    )
+
+
 def test_anonymous_visitors_get_neither_for_you_nor_marks(tree, add_news, client, settings):
     settings.MIDDLEWARE = [m for m in settings.MIDDLEWARE if "LoginRequired" not in m]
     with time_machine.travel(START, tick=False) as clock:
