@@ -3,6 +3,7 @@
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -177,6 +178,12 @@ class ProjectShowcasePage(ClassifiedPage):
                 "follow_up_showcases",
                 _("Can follow up and export the committees' projects and visits"),
             ),
+        ]
+        # The start page's featured projects, newest first, without reading every project.
+        indexes = [
+            models.Index(
+                fields=["-start_date"], condition=Q(featured=True), name="showcase_featured_start"
+            )
         ]
 
     def with_content_json(self, content):
