@@ -14,7 +14,8 @@ endif
 endif
 
 .PHONY: run test install install-test serve migrate demo index lint format benchmark clean \
-	search-engine search-engine-stop benchmark-search benchmark-matrix benchmark-relevance
+	search-engine search-engine-stop benchmark-search benchmark-matrix benchmark-relevance \
+	benchmark-plone
 
 ## run: install, migrate, load the demo and serve it on 127.0.0.1:$(PORT) (SQLite + database search)
 run: install migrate demo $(if $(SEARCH_URL),index) serve
@@ -96,6 +97,10 @@ benchmark-matrix: install-test
 ## benchmark-relevance: MRR and recall@5 of 71 staff searches on the demo, database and engine
 benchmark-relevance: install-test
 	SEARCH_URL="$$(scripts/search-engine.sh start)" $(PY) benchmarks/relevance.py
+
+## benchmark-plone: the same 10,000 news items in Plone 6.2 (installed from PyPI) and here, side by side
+benchmark-plone: install-test
+	SEARCH_URL="$$(scripts/search-engine.sh start)" $(PY) benchmarks/plone_compare.py
 
 clean:
 	rm -rf $(VENV) .cache
