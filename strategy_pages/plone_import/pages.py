@@ -9,12 +9,14 @@ from functools import cached_property
 from anyascii import anyascii
 from django.utils import timezone
 from django.utils.text import slugify
+from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 from wagtail.signals import page_published
 
 from ..models import CommitteePage
 from . import richtext, volto
-from .plan import PAGE_MODELS
+from .plan import OPTIONAL_EVENT_FIELDS, PAGE_MODELS, invalid_event_fields
+from .richtext import PENDING
 
 MAX_TITLE = 255
 MAX_SLUG = 255
@@ -81,8 +83,9 @@ class PageWriter:
             page.orientations = self.context.orientations_for(item)
             related, related_waiting = self.context.related_for(item)
             page.related = related
-            conversion.pending = conversion.pending or related_waiting
-            getattr(self, f"_fill_{planned.kind}", lambda page, planned: None)(page, planned)
+            fill_kind = getattr(self, f"_fill_{planned.kind}", lambda page, planned: False)
+            waiting = fill_kind(page, planned)
+            conversion.pending = conversion.pending or related_waiting or bool(waiting)
         for broken in conversion.broken:
             self._warn(item, f"broken reference: {broken}")
         for notice in conversion.notices:
@@ -103,6 +106,21 @@ class PageWriter:
             page.image = self.context.lead_image_for(planned, page.image_id)
             page.image_alt = page.image.description
             page.image_caption = (item.data.get("image_caption") or "")[:255]
+        elif planned.lead_image_uid:
+            return self._linked_lead_image(page, planned)
+        return False
+
+    def _linked_lead_image(self, page, planned):
+        """The Image item a Volto news item shows as its lead image; True while it is not
+        written yet."""
+        target = self.context.resolve(("uid", planned.lead_image_uid))
+        if target is PENDING:
+            return True
+        if target is not None and target.kind == "image":
+            page.image = get_image_model().objects.get(pk=target.pk)
+            page.image_alt = target.alt[:255]
+            page.image_caption = (planned.item.data.get("preview_caption_link") or "")[:255]
+        return False
 
     def _fill_event(self, page, planned):
         data = planned.item.data
@@ -114,9 +132,11 @@ class PageWriter:
         page.whole_day = bool(data.get("whole_day"))
         page.location = (data.get("location") or "")[:255]
         page.contact_name = (data.get("contact_name") or "")[:255]
-        page.contact_email = data.get("contact_email") or ""
         page.contact_phone = (data.get("contact_phone") or "")[:40]
-        page.event_url = data.get("event_url") or ""
+        # The plan reported the fields left out.
+        invalid = invalid_event_fields(data)
+        for name in OPTIONAL_EVENT_FIELDS:
+            setattr(page, name, "" if name in invalid else data.get(name) or "")
         if data.get("recurrence"):
             self.context.report.warn(planned.item.path, "the event's recurrence is not kept")
 
@@ -128,13 +148,19 @@ class PageWriter:
             blocks = volto.body_html(item, self.listings)
             if blocks.has_content or not html.strip():
                 html, notices = blocks.html, blocks.notices
-                if blocks.unmapped:
-                    notices.append(f"Volto block types not imported: {', '.join(blocks.unmapped)}")
+                unmapped = [kind for kind in blocks.unmapped if not self._shown_as_lead(kind, item)]
+                if unmapped:
+                    notices.append(f"Volto block types not imported: {', '.join(unmapped)}")
         conversion = richtext.html_to_blocks(
             html, self.context.resolve, item.data["@id"], self.context.export.site_url
         )
         conversion.notices[:0] = notices
         return conversion
+
+    def _shown_as_lead(self, block_type, item):
+        """A news page shows its lead image itself, where Volto needs a block for it."""
+        planned = self.context.planned.get(item.uid)
+        return block_type == "leadimage" and planned is not None and planned.kind == "news"
 
     @cached_property
     def listings(self):

@@ -60,7 +60,10 @@ KNOWN_FIELDS = {
     "image_caption", "preview_image", "preview_caption", "relatedItems", "@components",
     "exportimport.constrains", "exportimport.versions", "is_default_page", "allowedRolesAndUsers",
     "targetUrl", "@static_behaviors", "lead_image", "UID_path", "translations",
+    "preview_image_link", "preview_caption_link",
 }  # fmt: skip
+#: An event's optional fields that are left out, not the whole event, when they are not valid.
+OPTIONAL_EVENT_FIELDS = ("contact_email", "event_url")
 #: Translation keys of Plone's translation groups: the same group gets the same key every run.
 TRANSLATION_NAMESPACE = uuid.UUID("5d0c6b8e-3f43-4e4b-9a55-0c3a4f2f7d61")
 
@@ -78,6 +81,8 @@ class PlannedItem:
     restricted: bool = False
     blob: uploads.Blob | None = None
     lead_image: uploads.Blob | None = None
+    #: A Volto news item's lead image: the UID of the Image item it shows.
+    lead_image_uid: str | None = None
     landing_page: object = None
     fingerprint: str = ""
     #: A draft though Plone published it, e.g. news without an owning committee.
@@ -157,6 +162,7 @@ class _Planner:
         self._merge_landing_pages(planned)
         for link in (p for p in planned if p.kind == "link" and p.action != SKIPPED):
             self._check_link(link, by_uid)
+        self._plan_linked_lead_images(by_uid)
         self._plan_languages(planned)
         self._plan_translations(by_uid)
         self._warn_unmapped_types(planned)
@@ -363,6 +369,8 @@ class _Planner:
         if problems:
             _skipped(planned, f"not valid: {problems}; correct it in Plone and export again")
             return
+        if planned.kind == "event":
+            self._warn_invalid_event_fields(planned)
         if planned.kind == "news":
             if not planned.committee and self.config.default_committee:
                 planned.committee = next(
@@ -380,6 +388,38 @@ class _Planner:
         except uploads.UploadRejected as rejection:
             planned.lead_image = None
             self.report.warn(planned.item.path, f"lead image left out: {rejection}")
+
+    def _warn_invalid_event_fields(self, planned):
+        data = planned.item.data
+        for name, problem in invalid_event_fields(data).items():
+            self.report.warn(
+                planned.item.path,
+                f"{name} {data[name]!r} left out: {problem}; correct it in Plone or on the page",
+            )
+
+    def _plan_linked_lead_images(self, planned_by_uid):
+        """A Volto news item's lead image is an Image item of the site (relation
+        preview_image_link), which the news page then shows."""
+        for source_uid, image_uid in self.export.lead_images.items():
+            planned = planned_by_uid.get(source_uid)
+            if not planned or planned.kind != "news" or planned.action == SKIPPED:
+                continue
+            if planned.lead_image:
+                continue  # its own image field wins, as in Plone's news view
+            problem = self._lead_image_problem(planned_by_uid.get(image_uid), image_uid)
+            if problem:
+                self.report.warn(planned.item.path, f"lead image left out: {problem}")
+            else:
+                planned.lead_image_uid = image_uid
+
+    def _lead_image_problem(self, image, image_uid):
+        if image is None:
+            return f"the image (UID {image_uid}) is not in the export"
+        if image.kind != "image":
+            return f"{image.item.path} is not imported as an image"
+        if image.action == SKIPPED:
+            return f"{image.item.path} is not imported ({image.reason})"
+        return ""
 
     def _check_link(self, planned, planned_by_uid):
         """A Link becomes a link page only with an address the page can hold: a web address,
@@ -643,12 +683,28 @@ def _plain_fields(planned):
     item, data = planned.item, planned.item.data
     fields = {"title": item.title[:255]}
     if planned.kind == "event":
+        fields["start"] = item.date("start") or item.date("created")
+        invalid = invalid_event_fields(data)
         fields.update(
-            start=item.date("start") or item.date("created"),
-            contact_email=data.get("contact_email") or "",
-            event_url=data.get("event_url") or "",
+            {name: data.get(name) or "" for name in OPTIONAL_EVENT_FIELDS if name not in invalid}
         )
     return fields
+
+
+def invalid_event_fields(data):
+    """The event's optional fields its page would refuse, with why (in English): the page is
+    written without them."""
+    problems = {}
+    for name in OPTIONAL_EVENT_FIELDS:
+        value = data.get(name)
+        if not value:
+            continue
+        try:
+            PAGE_MODELS["event"]._meta.get_field(name).clean(value, None)
+        except ValidationError as error:
+            with translation.override("en"):
+                problems[name] = " ".join(error.messages)
+    return problems
 
 
 def _private_folder(planned):
@@ -680,5 +736,7 @@ def _fingerprint(planned, related):
         "locale": planned.locale.language_code if planned.locale else None,
         "translation": str(planned.translation_key) if planned.translation_key else None,
     }
+    if planned.lead_image_uid:
+        decisions["lead_image"] = planned.lead_image_uid
     payload = json.dumps([planned.item.data, decisions], sort_keys=True, default=str)
     return hashlib.sha256(payload.encode()).hexdigest()

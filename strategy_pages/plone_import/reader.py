@@ -23,7 +23,12 @@ PORTAL = "<Portal>"
 SITE_ROOT_UID = "plone_site_root"
 #: plone.exportimport's language of an item in the site's default language.
 DEFAULT_LANGUAGE = "##DEFAULT##"
+#: plone.app.multilingual's language root folder, e.g. /en.
+LANGUAGE_ROOT_TYPE = "LRF"
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(-[a-z]{2,4})?")
 UNEXPORTED = "unexported_paths"
+#: The relation from a Volto item to the Image item it shows as its lead image.
+LEAD_IMAGE_RELATION = "preview_image_link"
 SITE_TYPE = "Plone Site"
 UID_PATTERN = re.compile(r"[0-9a-f]{32}")
 ID_IN_TEXT = re.compile(r'"@id"\s*:\s*"([^"]*)"')
@@ -95,6 +100,8 @@ class PloneExport:
     root: ExportedItem | None
     items: list[ExportedItem]
     relations: list[tuple[str, str]] = field(default_factory=list)
+    #: Volto's lead image of an item (relation preview_image_link): item UID → image UID.
+    lead_images: dict[str, str] = field(default_factory=dict)
     local_roles: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     blocked_inheritance: set[str] = field(default_factory=set)
     ordering: dict[str, int] = field(default_factory=dict)
@@ -250,20 +257,36 @@ def _plone_exportimport_items(layout):
     sources = []
     base = layout.content_folder.parent
     for path in layout.item_files:
-        raw = _load_json(path, base)
-        if isinstance(raw, dict):
-            _as_collective_exportimport_writes(raw)
-        sources.append((path.relative_to(base).as_posix(), raw))
-    return sources, []
+        sources.append((path.relative_to(base).as_posix(), _load_json(path, base)))
+    items = [raw for _, raw in sources if isinstance(raw, dict)]
+    default_language, notes = _default_language(items)
+    for raw in items:
+        _as_collective_exportimport_writes(raw, default_language)
+    return sources, notes
 
 
-def _as_collective_exportimport_writes(raw):
+def _default_language(items):
+    """The site's default language, which plone.exportimport writes as a placeholder: a
+    multilingual site names it by the language root folder in it (/en), another site not at
+    all."""
+    roots = [
+        raw.get("id")
+        for raw in items
+        if raw.get("@type") == LANGUAGE_ROOT_TYPE and raw.get("language") == DEFAULT_LANGUAGE
+    ]
+    if len(roots) == 1 and isinstance(roots[0], str) and LANGUAGE_CODE.fullmatch(roots[0]):
+        note = f"items in the site's default language are taken to be in {roots[0]!r}, the "
+        return roots[0], [note + f"language of the language root folder /{roots[0]}"]
+    return "", []
+
+
+def _as_collective_exportimport_writes(raw, default_language):
     """Its site root is at the site's address, and an item in the site's default language has
-    no language of its own, as in collective.exportimport's exports."""
+    that language, or none if the export does not say which it is."""
     if raw.get("@type") == SITE_TYPE:
         raw["@id"] = "/"
     if raw.get("language") == DEFAULT_LANGUAGE:
-        raw["language"] = ""
+        raw["language"] = default_language
 
 
 def _attach_blob_files(raw, roots, directory):
@@ -684,11 +707,18 @@ def _relations(export, value):
     entries = list(_entries(value, "from_uuid", "to_uuid"))
     for entry in entries:
         _texts(entry, "from_uuid", "to_uuid")
+    # Other relations (plone.exportimport's isReferencing: link integrity) repeat what the
+    # items' text already says.
     export.relations = [
         (entry["from_uuid"], entry["to_uuid"])
         for entry in entries
         if _relationship(entry) == "relatedItems"
     ]
+    export.lead_images = {
+        entry["from_uuid"]: entry["to_uuid"]
+        for entry in entries
+        if _relationship(entry) == LEAD_IMAGE_RELATION
+    }
 
 
 def _relationship(entry):
