@@ -24,7 +24,12 @@ DEFAULT_TYPES = {
     # plone.app.multilingual's language root and language-independent folders.
     "LRF": "section",
     "LIF": "section",
+    # Saved searches (Plone 5+ and Plone 4's): their folder's page stands in for them.
+    "Collection": "skip",
+    "Topic": "skip",
 }
+#: Types that are searches, not content: links and old addresses lead to their folder.
+SAVED_SEARCH_TYPES = {"Collection", "Topic"}
 TARGET_KINDS = {"section", "content", "news", "event", "link", "image", "document", "skip"}
 
 #: Plone local role → Wagtail page permissions on the item's subtree.

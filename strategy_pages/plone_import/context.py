@@ -12,6 +12,7 @@ from wagtail.models import Page
 
 from ..models import Committee, Orientation, Theme
 from . import access, media
+from .config import SAVED_SEARCH_TYPES
 from .plan import link_reference
 from .reader import PORTAL
 from .report import SKIPPED, ImportReport
@@ -52,6 +53,8 @@ class ImportContext:
         planned = self.planned.get(value)
         if planned and planned.action != SKIPPED and value not in self.written:
             return PENDING
+        if planned and planned.item.portal_type in SAVED_SEARCH_TYPES:
+            return self.resolve(("uid", planned.parent_uid or PORTAL))
         return None
 
     @cached_property

@@ -17,7 +17,7 @@ from wagtail.models import Page, Site
 
 from ..planner_statistics import refresh_planner_statistics
 from . import access, media
-from .config import ConfigError
+from .config import SAVED_SEARCH_TYPES, ConfigError
 from .context import ImportContext
 from .indexing import indexed_in_bulk
 from .models import PloneItem
@@ -338,6 +338,8 @@ class PloneImporter:
         save_redirects(plan.site, wanted)
 
     def _redirect_target(self, planned):
+        if planned.action == SKIPPED and planned.item.portal_type in SAVED_SEARCH_TYPES:
+            return self.pages.get(planned.parent_uid or PORTAL)
         if planned.action == SKIPPED:
             return None
         uid = self.landing_folders.get(planned.uid, planned.uid)

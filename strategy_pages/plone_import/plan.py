@@ -29,7 +29,7 @@ from ..models import (
     SectionPage,
 )
 from . import uploads
-from .config import DEFAULT_TYPES
+from .config import DEFAULT_TYPES, SAVED_SEARCH_TYPES
 from .models import PloneItem
 from .reader import PORTAL, site_path
 from .report import CREATED, MERGED, SKIPPED, UNCHANGED, UPDATED
@@ -196,6 +196,11 @@ class _Planner:
                 planned,
                 f"no mapping for the Plone type {item.portal_type}; map it under [types] in "
                 "the configuration",
+            )
+        if planned.kind == "skip" and item.portal_type in SAVED_SEARCH_TYPES:
+            return _skipped(
+                planned,
+                "a saved search, not content; links to it and its old address lead to its folder",
             )
         if planned.kind == "skip":
             return _skipped(planned, f"the configuration maps {item.portal_type} to skip")
@@ -433,6 +438,9 @@ class _Planner:
             return
         target_uid = self._target_uid(kind, value)
         target = planned_by_uid.get(target_uid)
+        while target is not None and target.item.portal_type in SAVED_SEARCH_TYPES:
+            target_uid = target.parent_uid or PORTAL
+            target = planned_by_uid.get(target_uid)
         if target_uid is None:
             _skipped(
                 planned,
