@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from . import layouts, uploads
+from . import archives, layouts, uploads
 
 PORTAL = "<Portal>"
 #: How plone.exportimport names the site root wherever a UID is expected.
@@ -116,6 +116,8 @@ class PloneExport:
     layout: str = ""
     #: What reading noticed and left out, e.g. paths Plone could not export.
     notes: list[str] = field(default_factory=list)
+    #: The temporary folder a ZIP file was unpacked into; removed when the export is.
+    unpacked: object = field(default=None, repr=False, compare=False)
 
     def by_uid(self):
         return {item.uid: item for item in self.items}
@@ -134,9 +136,14 @@ def parse_date(value):
 def read_export(directory, blob_directory=None):
     """The export in `directory`, in whichever layout it was written. Blob paths are looked up
     in `blob_directory` first, then beside the export."""
-    directory = Path(directory)
+    directory, unpacked = Path(directory), None
+    if archives.is_archive(directory):
+        try:
+            directory, unpacked = archives.unpack(directory)
+        except archives.ArchiveError as error:
+            raise ExportError(str(error)) from None
     if not directory.is_dir():
-        raise ExportError(f"{directory}: no such folder.")
+        raise ExportError(f"{directory}: no such folder (or ZIP file).")
     try:
         layout = layouts.detect(directory)
     except layouts.LayoutError as error:
@@ -150,7 +157,7 @@ def read_export(directory, blob_directory=None):
     for _, raw in sources:
         _attach_blob_files(raw, layout.blob_roots, directory)
     export = _build_export(_export_name(layout, directory), sources)
-    export.layout, export.notes = layout.name, notes
+    export.layout, export.notes, export.unpacked = layout.name, notes, unpacked
     if layout.tool == layouts.PLONE_EXPORTIMPORT:
         _read_metadata(export, layout.content_folder / layouts.METADATA_FILE)
     _read_companions(export, layout.companions)

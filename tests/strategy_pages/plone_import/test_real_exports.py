@@ -9,12 +9,14 @@ layouts; plone/ is a Classic site (see each folder's README).
 import json
 import re
 import shutil
+import tempfile
+import zipfile
 from io import StringIO
 from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page
 
@@ -343,3 +345,36 @@ def test_links_to_a_collection_lead_to_its_folder(import_plone, tmp_path):
     assert f'<a id="{news.pk}" linktype="page">alla nyheter</a>' in body[0]["value"]
     assert page_at("/nyhetslista").link_url.endswith(news.url)
     assert "broken reference" not in output
+
+
+def zipped(folder, archive, inside=""):
+    with zipfile.ZipFile(archive, "w") as zip_file:
+        for path in sorted(folder.rglob("*")):
+            zip_file.write(path, f"{inside}{path.relative_to(folder)}")
+    return archive
+
+
+@pytest.mark.parametrize("inside", ["", "export/"], ids=["at its root", "in a folder"])
+def test_a_zipped_export_imports_like_its_folder(import_plone, tmp_path, inside):
+    archive = zipped(VOLTO_PEI, tmp_path / "export.zip", inside)
+    output = import_plone(archive)
+    assert "Export: plone.exportimport, one folder per item" in output
+    assert page_at("/budget-2024").title == "Budget 2024"
+    assert page_at("/nyhetsbild.png").file.read(8) == b"\x89PNG\r\n\x1a\n"
+
+
+def test_a_zip_file_cannot_write_outside_its_folder(import_plone, tmp_path):
+    archive = zipped(VOLTO_PEI, tmp_path / "export.zip")
+    with zipfile.ZipFile(archive, "a") as zip_file:
+        zip_file.writestr("../../escaped.json", "[]")
+    import_plone(archive, "--dry-run")
+    assert not list(tmp_path.parent.parent.glob("escaped.json"))
+    assert not list(Path(tempfile.gettempdir()).glob("escaped.json"))
+
+
+def test_a_damaged_zip_file_is_refused_with_its_name(import_plone, tmp_path):
+    archive = zipped(VOLTO_PEI, tmp_path / "export.zip")
+    archive.write_bytes(archive.read_bytes()[:-200])
+    with pytest.raises(CommandError, match="export.zip: the ZIP file cannot be unpacked"):
+        import_plone(archive)
+    assert not PloneItem.objects.exists()

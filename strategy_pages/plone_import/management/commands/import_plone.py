@@ -20,7 +20,8 @@ class Command(BaseCommand):
             "directory",
             help="The folder Plone exported to: collective.exportimport's files (Plone.json or "
             "one file per type, or a folder of numbered files, with export_relations.json, "
-            "export_localroles.json, …) or plone.exportimport's (content/, principals.json, …).",
+            "export_localroles.json, …) or plone.exportimport's (content/, principals.json, …), "
+            "or a ZIP file of either, such as plone.exportimport's @export download.",
         )
         parser.add_argument(
             "--config", help="A TOML file describing how this site differs (docs/plone-import.md)."
