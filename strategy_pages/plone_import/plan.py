@@ -163,6 +163,7 @@ class _Planner:
         for link in (p for p in planned if p.kind == "link" and p.action != SKIPPED):
             self._check_link(link, by_uid)
         self._plan_linked_lead_images(by_uid)
+        self._warn_lead_images_not_kept(planned)
         self._plan_languages(planned)
         self._plan_translations(by_uid)
         self._warn_unmapped_types(planned)
@@ -416,6 +417,19 @@ class _Planner:
                 self.report.warn(planned.item.path, f"lead image left out: {problem}")
             else:
                 planned.lead_image_uid = image_uid
+
+    def _warn_lead_images_not_kept(self, planned_items):
+        """Only news pages show a lead image; other pages with one say so, as the picture
+        then exists only as an image in the library, if it is one."""
+        for planned in planned_items:
+            has_one = planned.item.data.get("image") or planned.uid in self.export.lead_images
+            shown = planned.kind == "news" or not planned.is_page
+            if has_one and not shown and planned.action != SKIPPED:
+                self.report.warn(
+                    planned.item.path,
+                    f"lead image left out: {_kind_name(planned.kind)} has none; add the "
+                    "picture to its text if it matters",
+                )
 
     def _lead_image_problem(self, image, image_uid):
         if image is None:

@@ -16,7 +16,7 @@ from strategy_pages.plone_import.plan import build_plan
 from strategy_pages.plone_import.reader import read_export
 from strategy_pages.plone_import.report import ImportReport
 
-from .test_fuzz_import import SITE, base_companions, base_items, item, uid, write_export
+from .test_fuzz_import import PNG, SITE, base_companions, base_items, blob, item, uid, write_export
 
 DOCS = Path(__file__).resolve().parents[3] / "docs" / "plone-import.md"
 
@@ -152,7 +152,7 @@ def test_the_docs_mapping_of_intranet_types_works_as_described(importing):
             20, "/avdelning/ekonomi", 21, "Person", "/avdelning/ekonomi/karin-ek", email="k@x.se"
         ),
         inside(20, "/avdelning/ekonomi", 22, "Location", "/avdelning/ekonomi/kontoret"),
-        item(23, "Collection", "/avdelning/senaste", parent=1),
+        item(23, "FormFolder", "/avdelning/senaste", parent=1),
     ]
     dry_run, report = importing(items, config=config.group(1))
     assert (
@@ -169,7 +169,7 @@ def test_the_docs_mapping_of_intranet_types_works_as_described(importing):
     )
     assert report.outcome_for("/avdelning/senaste").action == "skipped"
     assert [w for w in report.warnings if w.startswith("Plone type")] == [
-        "Plone type Collection: 1 item(s) skipped: no mapping. Map the type to a page kind "
+        "Plone type FormFolder: 1 item(s) skipped: no mapping. Map the type to a page kind "
         'under [types] in a --config file, or to "skip" to leave it out knowingly'
     ]
 
@@ -234,3 +234,20 @@ def test_languages_without_a_locale_are_reported_and_translations_share_a_key(tr
     assert planned[uid(5)].locale == Locale.get_default()
     assert planned[uid(5)].translation_key == planned[uid(20)].translation_key is not None
     assert Counter(p.translation_key for p in plan.items)[None] == len(plan.items) - 2
+
+
+def test_a_lead_image_only_news_can_show_is_reported_on_other_pages(importing):
+    picture = blob(PNG, "bild.png", "image/png")
+    items = [
+        *base_items(),
+        item(20, "Document", "/avdelning/med-bild", parent=1, image=picture),
+        item(21, "News Item", "/avdelning/nyhet-med-bild", parent=1, image=picture),
+    ]
+    dry_run, report = importing(items)
+    expected = (
+        "/avdelning/med-bild: lead image left out: an information page (ContentPage) has none; "
+        "add the picture to its text if it matters"
+    )
+    assert expected in dry_run.warnings and expected in report.warnings
+    assert not any("nyhet-med-bild: lead image" in warning for warning in report.warnings)
+    assert NetworkNewsPage.objects.get(title="Nyhet med bild").image is not None
