@@ -587,6 +587,12 @@ class _Planner:
                 planned.action = MERGED
                 planned.reason = "the folder's default page becomes its landing text"
                 folder.landing_page = planned.item
+            elif folder and planned.action != SKIPPED and folder.action != SKIPPED:
+                self.report.note(
+                    f"{planned.item.path}: the default page of {folder.item.path} in Plone, "
+                    f"imported as a page of its own inside it; {folder.item.path} keeps its "
+                    "own text"
+                )
 
     def _decide_actions(self, planned_items):
         related = defaultdict(list)

@@ -247,6 +247,10 @@ def test_plone_exportimports_own_site_arrives_with_blobs_and_rights(import_plone
     assert page_at("/plone.pdf").file.read(5) == b"%PDF-"
     assert get_user_model().objects.get(username="joao.silva").email == "joao.silva@plone.org.br"
     assert "/bar: Plone blocked inherited roles here" in output
+    assert (
+        "note: /foo/another-page: the default page of /foo in Plone, imported as a page of its "
+        "own inside it; /foo keeps its own text"
+    ) in output
     # Dates without a time zone are read in the site's.
     assert news.first_published_at.isoformat() == "2024-02-13T17:14:27+00:00"
 
