@@ -193,12 +193,17 @@ def grant_local_roles(export, config, pages, people, collection, report):
 
 
 def preview_local_roles(export, config, page_uids, report):
-    """What grant_local_roles would report, for a dry run: nothing is written."""
+    """What grant_local_roles would report and grant, for a dry run: nothing is written.
+    Returns the principals that would get rights at each Plone UID."""
     known = {g["groupid"] for g in export.groups} - VIRTUAL_GROUPS
     known |= {m["username"] for m in export.members} - _taken_usernames(export)
-    for where, _, principal, _, _ in _role_grants(export, config, page_uids, report):
+    granted = {}
+    for where, uid, principal, _, _ in _role_grants(export, config, page_uids, report):
         if principal not in known:
             report.warn(where, _NO_PRINCIPAL.format(principal=principal))
+            continue
+        granted.setdefault(uid, set()).add(principal)
+    return granted
 
 
 _NO_PRINCIPAL = (

@@ -54,7 +54,10 @@ class PloneImporter:
         if self.dry_run:
             people = access.import_people(self.export, self.report, dry_run=True)
             self._warn_references(plan, self._dry_run_context(plan, people), written=False)
-            access.preview_local_roles(self.export, self.config, self._page_uids(plan), self.report)
+            granted = access.preview_local_roles(
+                self.export, self.config, self._page_uids(plan), self.report
+            )
+            self._private_folders(plan, plan.by_uid(), granted)
             self._report_plan(plan)
             return self.report
         with transaction.atomic():
@@ -281,17 +284,25 @@ class PloneImporter:
         self._apply_ordering(plan)
         self._write_redirects(plan)
 
-    def _restrict_private_folders(self, plan, context, granted):
+    def _private_folders(self, plan, planned_by_uid, granted):
+        """(planned folder, groups with rights there) of each private folder, warning about
+        those nobody but superusers will see."""
+        folders = []
         for planned in plan.items:
             if planned.item.portal_type != "Folder" or planned.item.review_state != PRIVATE:
                 continue
-            groups = _groups_with_rights(planned, context.planned, granted)
+            groups = _groups_with_rights(planned, planned_by_uid, granted)
             if not groups:
                 self.report.warn(
                     planned.item.path,
                     "private in Plone: only superusers may view it until groups are added "
                     "to its privacy setting",
                 )
+            folders.append((planned, groups))
+        return folders
+
+    def _restrict_private_folders(self, plan, context, granted):
+        for planned, groups in self._private_folders(plan, context.planned, granted):
             page = self.pages.get(planned.uid)
             if page is not None:
                 access.restrict_page(page, groups)

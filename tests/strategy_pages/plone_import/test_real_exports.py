@@ -228,7 +228,7 @@ def test_an_event_with_a_bad_contact_address_keeps_everything_else(import_plone,
             "left out: " in report
         )
         assert "warning: /dialogmote-om-budgeten: event_url 'www example org' left out: " in report
-    assert summary(dry_run).split(";")[0] == summary(output).split(";")[0]
+    assert summary(dry_run) == summary(output)
     event = page_at("/dialogmote-om-budgeten")
     assert event.live and event.location == "Medborgarhuset, Södermalm"
     assert (event.contact_email, event.event_url) == ("", "")
@@ -292,7 +292,7 @@ def test_a_dry_run_counts_what_the_run_does_and_a_rerun_changes_nothing(import_p
     dry_run = import_plone(export, "--dry-run")
     assert not PloneItem.objects.exists()
     first = import_plone(export)
-    assert summary(dry_run).split(";")[0] == summary(first).split(";")[0]
+    assert summary(dry_run) == summary(first)
     pages = Page.objects.count()
     second = import_plone(export)
     totals = summary(second).split(";")[0]
@@ -343,7 +343,7 @@ def test_links_to_a_collection_lead_to_its_folder(import_plone, tmp_path):
     (export / "items" / "8.json").write_text(json.dumps(link), encoding="utf-8")
     dry_run = import_plone(export, "--dry-run")
     output = import_plone(export)
-    assert summary(dry_run).split(";")[0] == summary(output).split(";")[0]
+    assert summary(dry_run) == summary(output)
     news = page_at("/news")
     body = page_at("/om-nyheter").body.raw_data
     assert f'<a id="{news.pk}" linktype="page">alla nyheter</a>' in body[0]["value"]
