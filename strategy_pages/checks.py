@@ -9,10 +9,29 @@ from wagtail.models import Page
 
 from .conf import base_template
 
+#: Apps the page bodies' blocks need in the admin and on the page, with what each is for.
+BODY_BLOCK_APPS = {
+    "wagtail.contrib.table_block": "tables in page bodies",
+    "wagtail.embeds": "videos in page bodies",
+}
+
 
 def register():
     checks.register(check_templates, checks.Tags.templates)
     checks.register(check_search_declarations, checks.Tags.models)
+    checks.register(check_body_block_apps)
+
+
+def check_body_block_apps(app_configs=None, **kwargs):
+    return [
+        checks.Warning(
+            f"{app} is not installed; {purpose} cannot be edited or shown.",
+            hint=f'Add "{app}" to INSTALLED_APPS (see the README\'s plugin block).',
+            id="strategy_pages.W001",
+        )
+        for app, purpose in BODY_BLOCK_APPS.items()
+        if not apps.is_installed(app)
+    ]
 
 
 def check_templates(app_configs=None, **kwargs):

@@ -1,9 +1,14 @@
 """The system checks tell a host exactly what it is missing."""
 
+from django.apps import apps
 from django.core import checks
 
 from search.checks import check_task_backend
-from strategy_pages.checks import check_search_declarations, check_templates
+from strategy_pages.checks import (
+    check_body_block_apps,
+    check_search_declarations,
+    check_templates,
+)
 from strategy_pages.models import NetworkNewsPage
 
 
@@ -33,3 +38,14 @@ def test_a_renamed_field_behind_a_search_declaration_fails_the_checks(monkeypatc
     messages = [m for m in check_search_declarations() if m.obj is NetworkNewsPage]
     assert ids(messages) == ["strategy_pages.E004", "strategy_pages.E004"]
     assert "published_on" in messages[0].msg and "topics__slug" in messages[1].msg
+
+
+def test_a_host_without_the_table_app_is_told_to_add_it(monkeypatch):
+    assert check_body_block_apps() == []
+    installed = apps.is_installed
+    monkeypatch.setattr(
+        apps, "is_installed", lambda app: "table_block" not in app and installed(app)
+    )
+    [warning] = check_body_block_apps()
+    assert warning.id == "strategy_pages.W001"
+    assert '"wagtail.contrib.table_block"' in warning.hint
