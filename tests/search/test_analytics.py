@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import PageViewRestriction
 
-from search.analytics import pending
+from search.analytics import pending, record_search
 from search.models import NoResultsDailyHits
 
 
@@ -51,12 +51,11 @@ def test_a_search_is_answered_before_it_is_counted(tree, add_showcase, staff_cli
 
 
 @pytest.mark.django_db(transaction=True)
-def test_searches_are_counted_shortly_after_by_a_thread_of_their_own(
-    tree, add_showcase, staff_client, settings
-):
+def test_searches_are_counted_shortly_after_by_a_thread_of_their_own(settings):
+    """The writing thread has a database connection of its own, so the test commits."""
     settings.STRATEGY_SEARCH_STATS_DELAY = 0.05
-    staff_client.get("/sok/", {"q": "zanzibar"})
-    staff_client.get("/sok/", {"q": "zanzibar"})
+    record_search("zanzibar", 0)
+    record_search("Zanzibar ", 0)
     for _ in range(200):
         if no_results_hits("zanzibar") == 2:
             break
