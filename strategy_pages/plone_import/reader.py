@@ -252,10 +252,7 @@ def _load_json(path, directory):
     except RecursionError:
         raise _too_deep(name) from None
     except json.JSONDecodeError as error:
-        raise ExportError(
-            f"{name}: not valid JSON at line {error.lineno}, column {error.colno} "
-            f"({error.msg}); the file may be truncated. Nothing was imported."
-        ) from None
+        raise _invalid_json(name, error) from None
 
 
 def _plone_exportimport_items(layout):
@@ -380,6 +377,13 @@ def _read_text(path, name=None):
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
         raise ExportError(f"{name}: not UTF-8 text ({error.reason}).") from None
+
+
+def _invalid_json(name, error):
+    return ExportError(
+        f"{name}: not valid JSON at line {error.lineno}, column {error.colno} ({error.msg}); "
+        "the file may be truncated. Nothing was imported."
+    )
 
 
 def _too_deep(name):
@@ -639,10 +643,7 @@ def _read_companion(export, name, reader, load):
     except RecursionError:
         raise _too_deep(name) from None
     except json.JSONDecodeError as error:
-        raise ExportError(
-            f"{name}: not valid JSON at line {error.lineno}, column {error.colno} "
-            f"({error.msg}); the file may be truncated. Nothing was imported."
-        ) from None
+        raise _invalid_json(name, error) from None
     except (KeyError, TypeError, AttributeError, ValueError, OverflowError) as error:
         raise ExportError(
             f"{name}: not the shape the Plone exporter writes ({error!r}). Nothing was imported."
