@@ -101,7 +101,7 @@ class PageWriter:
     def _fill_news(self, page, planned):
         item = planned.item
         date = item.date("effective") or item.date("created") or timezone.now()
-        page.date = (timezone.localtime(date) if timezone.is_aware(date) else date).date()
+        page.date = timezone.localtime(date).date()
         if planned.lead_image:
             page.image = self.context.lead_image_for(planned, page.image_id)
             page.image_alt = page.image.description

@@ -503,7 +503,7 @@ class _Planner:
         """Pages of one Plone translation group share a translation key, one page per locale;
         a page that has no locale of its own, or shares its locale with another translation,
         is not linked and reported."""
-        for group in getattr(self.export, "translations", None) or []:
+        for group in self.export.translations:
             uids = [uid for uid in group if isinstance(uid, str)]
             members = [
                 planned_by_uid[uid]
