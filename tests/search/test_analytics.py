@@ -49,7 +49,7 @@ def test_a_search_is_answered_before_it_is_counted(tree, add_showcase, staff_cli
     assert no_results_hits("zanzibar") == 1
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_searches_are_counted_shortly_after_by_a_thread_of_their_own(settings):
     """The writing thread has a database connection of its own, so the test commits."""
     settings.STRATEGY_SEARCH_STATS_DELAY = 0.05
