@@ -17,8 +17,9 @@ class StrategyPagesConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from . import checks
+        from . import checks, content_version
         from .planner_statistics import refresh_after_migrate
 
         checks.register()
+        content_version.connect()
         post_migrate.connect(refresh_after_migrate, sender=self, dispatch_uid="planner-statistics")

@@ -1,8 +1,10 @@
 """The intranet's start page."""
 
 import datetime
+import hashlib
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db import models
 from django.db.models import F
 from django.http import HttpResponseNotAllowed
@@ -12,8 +14,9 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from ..conf import redirect_to_front_end_login, top_level_parent_types
+from ..content_version import content_version
 from ..listings import card_queryset
-from ..visibility import visible_to
+from ..visibility import hidden_subtrees, visible_to
 from .base import IntranetPage
 from .following import Interest, Visit
 from .news import NetworkNewsPage
@@ -26,6 +29,9 @@ FEATURED_COUNT = 3
 RECENT_SHOWCASE_COUNT = 6
 FOR_YOU_COUNT = 6
 NEVER = datetime.datetime.min.replace(tzinfo=datetime.UTC)
+# Edits start a new content version at once; the timeout bounds what a process with a cache of
+# its own shows after another process's edit. Production uses a shared cache.
+SHARED_LISTS_SECONDS = 60
 
 
 @dataclass(frozen=True)
@@ -81,23 +87,16 @@ class IntranetHomePage(RoutablePageMixin, IntranetPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        news = visible_to(NetworkNewsPage.objects.descendant_of(self), request)
-        showcases = visible_to(ProjectShowcasePage.objects.descendant_of(self), request)
         since = self.previous_visit(request)
-        featured = card_queryset(showcases.filter(featured=True).order_by("-start_date", "-pk"))
-        latest_news = news.select_related("committee").order_by("-date", "-pk")
-        recent_showcases = card_queryset(
-            showcases.filter(featured=False).order_by("-first_published_at", "-pk")
-        )
+        lists = self.shared_lists(request)
         context.update(
-            latest_news=published_since(latest_news[:LATEST_NEWS_COUNT], since),
-            featured_showcases=published_since(featured[:FEATURED_COUNT], since),
-            recent_showcases=published_since(recent_showcases[:RECENT_SHOWCASE_COUNT], since),
-            orientation_pages=visible_to(
-                OrientationPage.objects.descendant_of(self), request
-            ).select_related("orientation"),
+            latest_news=published_since(lists["latest_news"], since),
+            featured_showcases=published_since(lists["featured_showcases"], since),
+            recent_showcases=published_since(lists["recent_showcases"], since),
+            orientation_pages=lists["orientation_pages"],
         )
         if request.user.is_authenticated:
+            news, showcases = self.visible_news_and_showcases(request)
             context.update(
                 personal=True,
                 for_you=self.for_you(request.user, news, showcases, since),
@@ -105,6 +104,37 @@ class IntranetHomePage(RoutablePageMixin, IntranetPage):
                 followed_themes=self.themes_to_follow(request),
             )
         return context
+
+    def visible_news_and_showcases(self, request):
+        return (
+            visible_to(NetworkNewsPage.objects.descendant_of(self), request),
+            visible_to(ProjectShowcasePage.objects.descendant_of(self), request),
+        )
+
+    def shared_lists(self, request):
+        """The lists everyone who sees the same sections sees, cached by content version: a
+        start page costs the same however many pages the intranet holds."""
+        hidden = ",".join(page.path for page in hidden_subtrees(request))
+        sections = hashlib.sha256(hidden.encode()).hexdigest()[:16]
+        key = f"strategy_pages:start:{self.pk}:{content_version()}:{sections}"
+        lists = cache.get(key)
+        if lists is None:
+            lists = self.read_shared_lists(request)
+            cache.set(key, lists, SHARED_LISTS_SECONDS)
+        return lists
+
+    def read_shared_lists(self, request):
+        news, showcases = self.visible_news_and_showcases(request)
+        featured = showcases.filter(featured=True).order_by("-start_date", "-pk")
+        recent = showcases.filter(featured=False).order_by("-first_published_at", "-pk")
+        latest_news = news.select_related("committee").order_by("-date", "-pk")
+        orientations = visible_to(OrientationPage.objects.descendant_of(self), request)
+        return {
+            "latest_news": list(latest_news[:LATEST_NEWS_COUNT]),
+            "featured_showcases": list(card_queryset(featured)[:FEATURED_COUNT]),
+            "recent_showcases": list(card_queryset(recent)[:RECENT_SHOWCASE_COUNT]),
+            "orientation_pages": list(orientations.select_related("orientation")),
+        }
 
     def themes_to_follow(self, request):
         """Every theme with its toggle: themes have no page of their own to follow them on."""
