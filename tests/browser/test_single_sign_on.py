@@ -80,12 +80,12 @@ def provider(live_server, tmp_path_factory):
             "ACCOUNTS_FILE": str(accounts),
         },
     )
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 180  # a bound for a provider that never starts, not a target
     while True:
         try:
-            discovery = requests.get(f"{issuer}/.well-known/openid-configuration", timeout=2)
+            discovery = requests.get(f"{issuer}/.well-known/openid-configuration", timeout=10)
             break
-        except requests.ConnectionError:
+        except (requests.ConnectionError, requests.Timeout):
             if process.poll() is not None or time.monotonic() > deadline:
                 process.kill()
                 pytest.fail(f"The OpenID provider did not start:\n{log_path.read_text()}")
