@@ -6,7 +6,7 @@ so a search costs one full-text query plus counting in memory.
 """
 
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
@@ -38,9 +38,10 @@ MAX_RANKED_MATCHES = 300
 SNIPPET_LENGTH = 180
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
-    """A page's facet values, as the engine's document holds them."""
+    """A live page as the database search lists it. Its facet values are kept by value, in
+    `Catalogue.by_value`: a set for each facet on each of 100,000 rows would be hundreds of MiB."""
 
     pk: int
     path: str
@@ -50,7 +51,6 @@ class Row:
     type: str = ""
     date: object = None
     committee: tuple | None = None
-    values: dict = field(default_factory=dict)
 
 
 def search_database(params, user, scope=None, limited=False):
@@ -160,14 +160,11 @@ class Catalogue:
     #: Sets of visible pages kept, one for each combination of hidden sections and scope.
     VISIBLE_SETS = 64
 
-    def __init__(self, rows):
+    def __init__(self, rows, by_value):
         self.rows = rows
         self.newest_first = [row.pk for row in sorted(rows.values(), key=_newest_first)]
-        self.by_value = {facet.name: {} for facet in FACETS}
-        for row in rows.values():
-            for name, values in row.values.items():
-                for value in values:
-                    self.by_value[name].setdefault(value, set()).add(row.pk)
+        #: {facet name: {value: ids of the pages with it}}
+        self.by_value = by_value
         self._visible = {}
 
     def with_any(self, name, values):
@@ -200,8 +197,8 @@ def catalogue():
     if _cached["version"] != version:
         with _cache_lock:
             if _cached["version"] != version:
-                rows = _read_rows(Page.objects.live().filter(depth__gt=1))
-                _cached["catalogue"] = Catalogue(rows)
+                rows, by_value = _read_rows(Page.objects.live().filter(depth__gt=1))
+                _cached["catalogue"] = Catalogue(rows, by_value)
                 _cached["version"] = version
     return _cached["catalogue"]
 
@@ -213,41 +210,45 @@ def all_rows():
 
 def _read_rows(pages):
     rows, types = {}, set()
+    by_value = {facet.name: {} for facet in FACETS}
     for pk, path, title, content_type, first, last in pages.values_list(
         "pk", "path", "title", "content_type", "first_published_at", "last_published_at"
     ):
         published = first or last
         date = published and timezone.localdate(published)
         rows[pk] = Row(pk, path, title, content_type=content_type, date=date)
-        rows[pk].values = {facet.name: set() for facet in FACETS}
         types.add(content_type)
     for content_type in types:
         model = ContentType.objects.get_for_id(content_type).model_class()
         if model is not None:
-            _fill(model, rows)
-    return rows
+            _fill(model, rows, by_value)
+    return rows, by_value
 
 
-def _fill(model, rows):
-    """Add the type, date and facet values of `model`'s pages among `rows`."""
+def _fill(model, rows, by_value):
+    """Add the type and date of `model`'s pages among `rows`, and their facet values to
+    `by_value`."""
     kind, label = document_type(model), model_label(model)
     date_field = getattr(model, "listing_date_field", None)
     keep_published = dated_by_publication(model)
     pages = model.objects.live()
     ids = [pk for pk in pages.values_list("pk", flat=True) if pk in rows]
     dates = dict(pages.values_list("pk", date_field)) if date_field else {}
+    committees = {}
     for pk, facets in facet_values(model, ids).items():
         row = rows[pk]
         row.type, row.model = kind, label
         own_date = as_date(dates.get(pk))
         row.date = own_date if date_field else (row.date if keep_published else None)
-        row.values["type"] = {kind}
-        row.values["year"] = {str(row.date.year)} if row.date else set()
-        for name, values in facets.items():
-            row.values[name] = set(values)
+        values = {"type": [kind], "year": [str(row.date.year)] if row.date else [], **facets}
+        for name, facet_values_of_page in values.items():
+            for value in facet_values_of_page:
+                by_value[name].setdefault(value, set()).add(pk)
         if facets.get("committee"):
             slug = facets["committee"][0]
-            row.committee = (slug, committee_name(slug))
+            if slug not in committees:  # one copy of each committee's name, not one per page
+                committees[slug] = (slug, committee_name(slug))
+            row.committee = committees[slug]
 
 
 def _ordinal(date):
