@@ -1,9 +1,11 @@
 """Durable indexing benchmark: how long a publish takes with the engine up, down and hanging,
 and how long the index takes to converge after an outage of N edits.
 
-    SEARCH_URL=http://127.0.0.1:9271 .venv/bin/python benchmarks/index_durability.py [--edits 500]
+    SEARCH_URL=http://127.0.0.1:9271 .venv/bin/python benchmarks/index_durability.py \
+        [--edits 500] [--corpus 1000]
 
-Runs on a copy of the 1,000-page search benchmark corpus (made by benchmarks/search_api.py).
+Runs on a copy of a search benchmark corpus (made by benchmarks/search_api.py --sizes N) and
+prints the rate of the full rebuild it starts with.
 """
 
 import argparse
@@ -18,7 +20,6 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-CORPUS = REPO / ".cache" / "benchmarks" / "search-1000.sqlite3"
 
 
 def hanging_engine():
@@ -29,13 +30,14 @@ def hanging_engine():
     return server, f"http://127.0.0.1:{server.getsockname()[1]}"
 
 
-def setup():
-    if not CORPUS.exists():
-        sys.exit(f"{CORPUS} is missing: run benchmarks/search_api.py --sizes 1000 first.")
+def setup(pages):
+    corpus = REPO / ".cache" / "benchmarks" / f"search-{pages}.sqlite3"
+    if not corpus.exists():
+        sys.exit(f"{corpus} is missing: run benchmarks/search_api.py --sizes {pages} first.")
     if not os.environ.get("SEARCH_URL"):
         sys.exit("Set SEARCH_URL to a running engine (make search-engine).")
     copy = Path(tempfile.mkdtemp()) / "durability.sqlite3"
-    shutil.copy(CORPUS, copy)
+    shutil.copy(corpus, copy)
     os.environ.update(
         DATABASE_URL=f"sqlite:///{copy}",
         DJANGO_SETTINGS_MODULE="intranet.settings.dev",
@@ -69,8 +71,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--saves", type=int, default=40)
     parser.add_argument("--edits", type=int, default=500)
+    parser.add_argument("--corpus", type=int, default=1000, help="pages of the corpus to copy")
     args = parser.parse_args()
-    setup()
+    setup(args.corpus)
     from django.conf import settings
     from django.core.management import call_command
 
@@ -81,7 +84,11 @@ def main():
 
     logging.disable(logging.WARNING)  # the outage's expected failures, logged once per attempt
     call_command("migrate", verbosity=0)
-    rebuild()
+    report = rebuild()
+    print(
+        f"Rebuild with the alias switch: {report.documents} pages in {report.seconds:.1f} s "
+        f"({report.per_second:.0f} pages/s)"
+    )
     engine_url = settings.STRATEGY_SEARCH_URL
     pages = [
         *ProjectShowcasePage.objects.live().order_by("pk"),
