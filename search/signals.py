@@ -56,7 +56,7 @@ def classification_changed(sender, instance, **kwargs):
 def connect():
     page_published.connect(page_changed, dispatch_uid=UID)
     page_unpublished.connect(page_changed, dispatch_uid=UID)
-    post_delete.connect(page_deleted, dispatch_uid=UID)
+    post_delete.connect(page_deleted, sender=Page, dispatch_uid=UID)
     post_page_move.connect(subtree_moved, dispatch_uid=UID)
     post_save.connect(restriction_changed, sender=PageViewRestriction, dispatch_uid=UID)
     post_delete.connect(restriction_changed, sender=PageViewRestriction, dispatch_uid=UID + "-r")

@@ -40,8 +40,10 @@ def page_saved_or_deleted(sender, instance, **kwargs):
 def connect():
     from .models import Committee, Orientation, SustainabilityDimension, Theme
 
+    # A page's save is signalled for its own class only; its deletion for Page too. A deletion
+    # receiver for every model would keep Django from deleting any other model in one query.
     post_save.connect(page_saved_or_deleted, dispatch_uid=UID)
-    post_delete.connect(page_saved_or_deleted, dispatch_uid=UID)
+    post_delete.connect(page_saved_or_deleted, sender=Page, dispatch_uid=UID)
     post_page_move.connect(content_changed, dispatch_uid=UID)
     for model in (Committee, Orientation, SustainabilityDimension, Theme, get_image_model()):
         post_save.connect(content_changed, sender=model, dispatch_uid=UID)
