@@ -6,20 +6,25 @@ attempt stays recorded and is retried with growing pauses until the engine takes
 """
 
 import logging
+import operator
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import reduce
 
 from django.db import transaction
-from django.db.models import Min
+from django.db.models import Min, Q
 from django.utils import timezone
 
 from .conf import engine, engine_configured
+from .documents import batched
 from .indexing import index_pages
 from .models import PendingIndexUpdate
 
 logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 500
+# Rows removed per query: SQLite limits an expression's depth (1,000) and its parameters.
+FORGET_CHUNK = 100
 MAX_BACKOFF_SECONDS = 300
 LOGGED_IDS = 50
 
@@ -83,12 +88,15 @@ def apply_due_updates(now=None, batch_size=BATCH_SIZE):
 
 def _forget_applied(due):
     """Remove the rows applied, except those edited again since they were read: the newer edit
-    still has to reach the engine."""
-    by_time = {}
-    for page_id, requested_at in due:
-        by_time.setdefault(requested_at, []).append(page_id)
-    for requested_at, page_ids in by_time.items():
-        PendingIndexUpdate.objects.filter(page_id__in=page_ids, requested_at=requested_at).delete()
+    still has to reach the engine. After an outage every row has a time of its own, so they
+    go in one transaction, a chunk of rows per query."""
+    with transaction.atomic():
+        for chunk in batched(due, FORGET_CHUNK):
+            applied = reduce(
+                operator.or_,
+                (Q(page_id=page_id, requested_at=requested_at) for page_id, requested_at in chunk),
+            )
+            PendingIndexUpdate.objects.filter(applied).delete()
 
 
 def _postpone(page_ids, error):
