@@ -2,6 +2,7 @@
 database backend (SQLite and PostgreSQL) and, when SEARCH_URL names one, on the engine.
 
     .venv/bin/python benchmarks/search_api.py [--sizes 1000 10000] [--databases sqlite postgresql]
+        [--backends database engine]
 
 `make benchmark-search` starts the engine and PostgreSQL first. Each corpus lives in its own
 database (SQLite files under .cache/benchmarks/, PostgreSQL databases search_<size>), generated
@@ -59,7 +60,7 @@ def database_url(database, pages):
     return f"{base}/search_{pages}"
 
 
-def run_size(pages, database, repetitions):
+def run_size(pages, database, repetitions, backends):
     os.environ["DATABASE_URL"] = database_url(database, pages)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "intranet.settings.dev")
     os.environ.setdefault("DEBUG", "false")
@@ -86,7 +87,11 @@ def run_size(pages, database, repetitions):
         from search.indexing import rebuild
 
         with override_settings(STRATEGY_SEARCH_URL=engine_url):
-            rebuild()
+            report = rebuild()
+        print(
+            f"{pages:>7} pages: rebuilt the engine index with the alias switch, "
+            f"{report.documents} pages in {report.seconds:.1f} s ({report.per_second:.0f}/s)"
+        )
     from search.query import warm_up
 
     started = time.perf_counter()
@@ -97,8 +102,8 @@ def run_size(pages, database, repetitions):
     client = Client()
     client.force_login(get_user_model().objects.get(username="medarbetare"))
     print(f"{pages:>7} pages on {database}; warming up at start took {warm_up_ms:.0f} ms")
-    backends = [("database", "")] + ([("engine", engine_url)] if engine_url else [])
-    for backend, url in backends:
+    urls = {"database": "", "engine": engine_url}
+    for backend, url in [(name, urls[name]) for name in backends if name != "engine" or engine_url]:
         with override_settings(STRATEGY_SEARCH_URL=url):
             first = timed(client, "/api/search/", BROAD[0])
             for name, requests in (("broad", BROAD), ("narrow", NARROW)):
@@ -145,11 +150,18 @@ def main():
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--databases", nargs="+", default=["sqlite", "postgresql"])
     parser.add_argument("--repetitions", type=int, default=10)
+    parser.add_argument(
+        "--backends",
+        nargs="+",
+        default=["database", "engine"],
+        choices=["database", "engine"],
+        help="the engine is searched when SEARCH_URL names one",
+    )
     parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--database", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.size:
-        return run_size(args.size, args.database, args.repetitions)
+        return run_size(args.size, args.database, args.repetitions, args.backends)
     if "postgresql" in args.databases and not os.environ.get("POSTGRES_URL"):
         sys.exit("Set POSTGRES_URL (scripts/postgres.sh start), or run make benchmark-search.")
     CACHE.mkdir(parents=True, exist_ok=True)
@@ -161,7 +173,7 @@ def main():
         for database in args.databases:
             subprocess.run(  # noqa: S603 - this same script, one process per corpus
                 [sys.executable, __file__, "--size", str(size), "--database", database]
-                + ["--repetitions", str(args.repetitions)],
+                + ["--repetitions", str(args.repetitions), "--backends", *args.backends],
                 check=True,
             )
 
