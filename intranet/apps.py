@@ -11,11 +11,9 @@ class IntranetConfig(AppConfig):
     def ready(self):
         from wagtail.models import Page, Site
 
-        from .navigation import forget_site_structure, forget_site_structure_if_page
+        from .navigation import forget_site_structure
 
         for signal in (page_published, page_unpublished, post_page_move, page_slug_changed):
             signal.connect(forget_site_structure, dispatch_uid="intranet-navigation")
-        post_delete.connect(
-            forget_site_structure_if_page, sender=Page, dispatch_uid="intranet-navigation"
-        )
+        post_delete.connect(forget_site_structure, sender=Page, dispatch_uid="intranet-navigation")
         post_save.connect(forget_site_structure, sender=Site, dispatch_uid="intranet-navigation")

@@ -62,8 +62,3 @@ def forget_site_structure(**kwargs):
     cache.delete_many(
         [CACHE_KEY.format(site_id=pk) for pk in Site.objects.values_list("pk", flat=True)]
     )
-
-
-def forget_site_structure_if_page(sender, instance, **kwargs):
-    if isinstance(instance, Page):
-        forget_site_structure()

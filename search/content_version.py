@@ -6,9 +6,7 @@ when to read it again."""
 from django.db.models import Count, Max
 from wagtail.models import Page
 
-from strategy_pages.content_version import content_changed, content_version
-
-__all__ = ["content_changed", "current_content_version"]
+from strategy_pages.content_version import content_version
 
 
 def current_content_version():

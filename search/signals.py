@@ -1,5 +1,5 @@
-"""Edits that change what search should find, turned into index updates and a new content
-version for what the database search keeps in memory."""
+"""Edits that change what search should find, turned into index updates. (The content's own
+version, which tells the database search to read its rows again, is kept by the content app.)"""
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
@@ -8,7 +8,6 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from strategy_pages.models import Committee, Orientation, SustainabilityDimension, Theme
 from strategy_pages.visibility import forget_restrictions
 
-from .content_version import content_changed
 from .indexing import pages_referring_to, subtree_ids
 from .models import SearchSynonym
 from .query.facets import forget_facet_values
@@ -18,45 +17,35 @@ from .updates import record_updates
 UID = "search-index"
 
 
-def content_edited(page_ids):
-    content_changed()
-    record_updates(page_ids)
-
-
 def page_changed(sender, instance, **kwargs):
-    content_edited([instance.pk])
-
-
-def page_deleted(sender, instance, **kwargs):
-    if isinstance(instance, Page):
-        content_edited([instance.pk])
+    record_updates([instance.pk])
 
 
 def subtree_moved(sender, instance, **kwargs):
     # A view restriction on the new ancestors now applies to the whole subtree.
-    content_edited(subtree_ids(instance))
+    record_updates(subtree_ids(instance))
 
 
 def restriction_changed(sender, instance, **kwargs):
     forget_restrictions()
-    content_edited(subtree_ids(instance.page))
+    record_updates(subtree_ids(instance.page))
 
 
 def restriction_groups_changed(sender, instance, action, **kwargs):
     if action.startswith("post_") and isinstance(instance, PageViewRestriction):
         forget_restrictions()
-        content_edited(subtree_ids(instance.page))
+        record_updates(subtree_ids(instance.page))
 
 
 def classification_changed(sender, instance, **kwargs):
     forget_facet_values()
-    content_edited(pages_referring_to(instance))
+    record_updates(pages_referring_to(instance))
 
 
 def connect():
     page_published.connect(page_changed, dispatch_uid=UID)
     page_unpublished.connect(page_changed, dispatch_uid=UID)
-    post_delete.connect(page_deleted, sender=Page, dispatch_uid=UID)
+    post_delete.connect(page_changed, sender=Page, dispatch_uid=UID)
     post_page_move.connect(subtree_moved, dispatch_uid=UID)
     post_save.connect(restriction_changed, sender=PageViewRestriction, dispatch_uid=UID)
     post_delete.connect(restriction_changed, sender=PageViewRestriction, dispatch_uid=UID + "-r")

@@ -1,10 +1,11 @@
 """The start page's lists are shared by readers who see the same sections, and follow edits."""
 
-import pytest
 from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
+
+from strategy_pages.content_version import content_changed
 
 
 def start_page(client, tree):
@@ -56,22 +57,25 @@ def test_lists_seen_by_a_group_are_never_shown_to_readers_outside_it(
     assert "Hemligt projekt" in start_page(client, tree)
 
 
-def queries_of_a_start_page(client, tree):
+def queries_of_a_start_page(client, tree, capture_on_commit):
+    """Queries of a start page that reads its lists anew (after an edit)."""
     client.get(tree.home.url)  # the visit itself is recorded on the first load
+    with capture_on_commit(execute=True):
+        content_changed()
     with CaptureQueriesContext(connection) as queries:
         assert client.get(tree.home.url).status_code == 200
     return len(queries)
 
 
-@pytest.mark.parametrize("more", [1, 40])
 def test_a_start_page_costs_the_same_however_many_pages_there_are(
-    tree, add_showcase, add_news, staff_client, more
+    tree, add_showcase, add_news, staff_client, django_capture_on_commit_callbacks
 ):
-    add_showcase(title="Första projektet", featured=True)
+    add_showcase(title="Första utvalda projektet", featured=True)
+    add_showcase(title="Första projektet")
     add_news(title="Första nyheten")
-    few = queries_of_a_start_page(staff_client, tree)
-    for number in range(more):
+    few = queries_of_a_start_page(staff_client, tree, django_capture_on_commit_callbacks)
+    for number in range(40):
         add_showcase(title=f"Projekt {number}", featured=number % 2 == 0)
         add_news(title=f"Nyhet {number}")
 
-    assert queries_of_a_start_page(staff_client, tree) == few
+    assert queries_of_a_start_page(staff_client, tree, django_capture_on_commit_callbacks) == few
