@@ -11,7 +11,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.signals import post_page_move
 
 CACHE_KEY = "strategy_pages:content-version"
@@ -45,6 +45,7 @@ def connect():
     post_save.connect(page_saved_or_deleted, dispatch_uid=UID)
     post_delete.connect(page_saved_or_deleted, sender=Page, dispatch_uid=UID)
     post_page_move.connect(content_changed, dispatch_uid=UID)
-    for model in (Committee, Orientation, SustainabilityDimension, Theme, get_image_model()):
+    classifications = (Committee, Orientation, SustainabilityDimension, Theme, get_image_model())
+    for model in (*classifications, Site):
         post_save.connect(content_changed, sender=model, dispatch_uid=UID)
         post_delete.connect(content_changed, sender=model, dispatch_uid=UID)

@@ -52,6 +52,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Which site a request is for, from the cache instead of a query on every request.
+    "strategy_pages.sites.CachedSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # A calendar feed address with the user's feed secret opens without a login.

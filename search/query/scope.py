@@ -4,9 +4,8 @@ host widens it to every page type (STRATEGY_SEARCH_SCOPE = "site")."""
 from dataclasses import dataclass
 from functools import cache
 
-from wagtail.models import Site
-
 from strategy_pages.models import IntranetPage
+from strategy_pages.sites import site_for
 
 from ..conf import searches_whole_site
 from ..documents import model_label, page_models
@@ -31,7 +30,7 @@ class Scope:
 
 
 def scope_for(request):
-    site = Site.find_for_request(request)
+    site = site_for(request)
     root_path = site.root_page.path if site else ""
     return Scope(root_path, None if searches_whole_site() else plugin_models())
 
