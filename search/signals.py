@@ -1,12 +1,12 @@
 """Edits that change what search should find, turned into index updates. (The content's own
-version, which tells the database search to read its rows again, is kept by the content app.)"""
+version, which tells the database search to read its rows again, and the cached view restrictions
+are kept by the content app.)"""
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from strategy_pages.models import Committee, Orientation, SustainabilityDimension, Theme
-from strategy_pages.visibility import forget_restrictions
 
 from .indexing import pages_referring_to, subtree_ids
 from .models import SearchSynonym
@@ -27,13 +27,11 @@ def subtree_moved(sender, instance, **kwargs):
 
 
 def restriction_changed(sender, instance, **kwargs):
-    forget_restrictions()
     record_updates(subtree_ids(instance.page))
 
 
 def restriction_groups_changed(sender, instance, action, **kwargs):
     if action.startswith("post_") and isinstance(instance, PageViewRestriction):
-        forget_restrictions()
         record_updates(subtree_ids(instance.page))
 
 

@@ -17,9 +17,10 @@ class StrategyPagesConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from . import checks, content_version
+        from . import checks, content_version, visibility
         from .planner_statistics import refresh_after_migrate
 
         checks.register()
         content_version.connect()
+        visibility.connect()
         post_migrate.connect(refresh_after_migrate, sender=self, dispatch_uid="planner-statistics")

@@ -4,9 +4,14 @@ restriction on it and its ancestors."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.models import Page, PageViewRestriction, ReferenceIndex
 
+from .content_version import content_version
+
 RESTRICTIONS_CACHE_KEY = "strategy_pages:view-restrictions"
+RESTRICTED_PAGES_CACHE_KEY = "strategy_pages:restricted-pages"
 # Edits drop the cache in the shared cache at once; the timeout bounds what a process that missed
 # the change (one with a private cache) may show.
 RESTRICTIONS_CACHE_SECONDS = 30
@@ -17,10 +22,21 @@ def hidden_subtrees(request):
     read once per request: the menu, every listing and the Related block of a page ask."""
     hidden = getattr(request, "_strategy_pages_hidden_subtrees", None)
     if hidden is None:
-        restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
-        hidden = [r.page for r in restrictions if not r.accept_request(request)]
+        hidden = [r.page for r in _restrictions() if not r.accept_request(request)]
         request._strategy_pages_hidden_subtrees = hidden
     return hidden
+
+
+def _restrictions():
+    """Every view restriction with its page and groups, from the cache while neither they nor
+    the pages (which move) have changed."""
+    version = content_version()
+    cached = cache.get(RESTRICTED_PAGES_CACHE_KEY)
+    if cached is None or cached[0] != version:
+        restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
+        cached = (version, list(restrictions))
+        cache.set(RESTRICTED_PAGES_CACHE_KEY, cached, RESTRICTIONS_CACHE_SECONDS)
+    return cached[1]
 
 
 def visible_to(queryset, request):
@@ -82,4 +98,24 @@ def _passes(user, kind, allowed, groups):
 
 
 def forget_restrictions(**kwargs):
-    cache.delete(RESTRICTIONS_CACHE_KEY)
+    # Again once the change commits: another request may have read the old ones meanwhile.
+    keys = [RESTRICTIONS_CACHE_KEY, RESTRICTED_PAGES_CACHE_KEY]
+    cache.delete_many(keys)
+    transaction.on_commit(lambda: cache.delete_many(keys))
+
+
+def forget_restrictions_after_group_change(sender, action, **kwargs):
+    if action.startswith("post_"):
+        forget_restrictions()
+
+
+def connect():
+    """Forget the cached restrictions whenever one, or the groups it lets in, change."""
+    uid = "strategy-pages-visibility"
+    post_save.connect(forget_restrictions, sender=PageViewRestriction, dispatch_uid=uid)
+    post_delete.connect(forget_restrictions, sender=PageViewRestriction, dispatch_uid=uid)
+    m2m_changed.connect(
+        forget_restrictions_after_group_change,
+        sender=PageViewRestriction.groups.through,
+        dispatch_uid=uid,
+    )
