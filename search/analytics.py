@@ -1,20 +1,30 @@
 """Recording searches for the editors' reports, and the editors' picks for a query."""
 
 import atexit
+import hashlib
 import logging
 import threading
+import uuid
 from collections import Counter
 
+from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
+from strategy_pages.content_version import content_version
+
 from .conf import search_setting
 from .models import NoResultsDailyHits
 
 logger = logging.getLogger(__name__)
+
+#: How long a process with a cache of its own keeps a query's picks: it does not see other
+#: processes' edits.
+PICKS_SECONDS = 60
+PICKS_VERSION_KEY = "strategy_search:picks-version"
 
 
 def stored_query_string(query_string):
@@ -95,9 +105,32 @@ atexit.register(pending.write)
 
 
 def editors_picks(query_string):
-    """The pages editors promoted for this query, in their order."""
-    return list(
-        SearchPromotion.objects.filter(query__query_string=stored_query_string(query_string))
-        .select_related("page")
-        .order_by("sort_order")
-    )
+    """The pages editors promoted for this query, in their order, kept in the cache until a
+    promotion or a page changes."""
+    stored = stored_query_string(query_string)
+    digest = hashlib.sha256(stored.encode()).hexdigest()[:32]
+    key = f"strategy_search:picks:{content_version()}:{_picks_version()}:{digest}"
+    picks = cache.get(key)
+    if picks is None:
+        picks = list(
+            SearchPromotion.objects.filter(query__query_string=stored)
+            .select_related("page")
+            .order_by("sort_order")
+        )
+        cache.set(key, picks, PICKS_SECONDS)
+    return picks
+
+
+def _picks_version():
+    version = cache.get(PICKS_VERSION_KEY)
+    if version is None:
+        cache.add(PICKS_VERSION_KEY, uuid.uuid4().hex, None)
+        version = cache.get(PICKS_VERSION_KEY)
+    return version
+
+
+def forget_picks(**kwargs):
+    """Every query's picks are read again, and again once the change commits: another search
+    may have read the old ones meanwhile."""
+    cache.delete(PICKS_VERSION_KEY)
+    transaction.on_commit(lambda: cache.delete(PICKS_VERSION_KEY))

@@ -3,11 +3,13 @@ version, which tells the database search to read its rows again, and the cached 
 are kept by the content app.)"""
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from strategy_pages.models import Committee, Orientation, SustainabilityDimension, Theme
 
+from .analytics import forget_picks
 from .indexing import pages_referring_to, subtree_ids
 from .models import SearchSynonym
 from .query.facets import forget_facet_values
@@ -52,6 +54,9 @@ def connect():
     )
     post_save.connect(forget_synonyms, sender=SearchSynonym, dispatch_uid=UID)
     post_delete.connect(forget_synonyms, sender=SearchSynonym, dispatch_uid=UID)
+    # A query's deletion deletes its promotions, each signalled.
+    post_save.connect(forget_picks, sender=SearchPromotion, dispatch_uid=UID)
+    post_delete.connect(forget_picks, sender=SearchPromotion, dispatch_uid=UID)
     for model in (Committee, Orientation, SustainabilityDimension, Theme):
         post_save.connect(classification_changed, sender=model, dispatch_uid=UID)
         post_delete.connect(forget_facet_values, sender=model, dispatch_uid=UID)

@@ -80,6 +80,25 @@ def test_editors_pick_is_shown_first(tree, add_showcase, staff_client):
     assert "Börja här." in html
 
 
+def test_a_pick_added_or_removed_after_a_search_shows_on_the_next_search(
+    tree, add_showcase, staff_client, django_capture_on_commit_callbacks
+):
+    pick = add_showcase(title="Erasmus+ för förskolor")
+
+    def search():
+        return staff_client.get("/sok/", {"q": "Erasmus"}).content.decode()
+
+    assert "Börja här." not in search()
+    with django_capture_on_commit_callbacks(execute=True):
+        promotion = SearchPromotion.objects.create(
+            query=Query.get("erasmus"), page=pick, description="Börja här."
+        )
+    assert "Börja här." in search()
+    with django_capture_on_commit_callbacks(execute=True):
+        promotion.delete()
+    assert "Börja här." not in search()
+
+
 def test_editors_pick_behind_a_restriction_is_not_shown_to_others(tree, add_showcase, staff_client):
     secret = add_showcase(title="Hemlig förhandling")
     restriction = PageViewRestriction.objects.create(
