@@ -26,6 +26,8 @@ LABELS_CACHE_KEY = "strategy_search:facet-values"
 # Edits to committees, themes, orientations and dimensions drop the cache at once; this
 # bounds the rest.
 LABELS_CACHE_SECONDS = 3600
+#: A facet (or group) shows this many values at once and the rest behind a disclosure.
+VALUES_SHOWN = 5
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,28 @@ class FacetValue:
 
 
 @dataclass(frozen=True)
+class FacetGroup:
+    """A facet's values under one group label; the first VALUES_SHOWN show at once, the rest
+    behind a disclosure."""
+
+    label: str
+    values: list
+
+    @property
+    def first(self):
+        return self.values[:VALUES_SHOWN]
+
+    @property
+    def more(self):
+        return self.values[VALUES_SHOWN:]
+
+    @property
+    def more_selected(self):
+        """Whether a value behind the disclosure is chosen, so that it opens by itself."""
+        return any(value.selected for value in self.more)
+
+
+@dataclass(frozen=True)
 class FacetResult:
     name: str
     label: str
@@ -45,11 +69,11 @@ class FacetResult:
 
     @property
     def groups(self):
-        """(group label, values) in order, for facets whose values fall into groups."""
+        """The values by group (one unlabelled group for facets without), in order."""
         grouped = {}
         for value in self.values:
             grouped.setdefault(value.group, []).append(value)
-        return list(grouped.items())
+        return [FacetGroup(label, values) for label, values in grouped.items()]
 
     @property
     def selected_values(self):
