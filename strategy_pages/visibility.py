@@ -2,6 +2,8 @@
 content and search. A page is visible when it is live and the visitor passes every view
 restriction on it and its ancestors."""
 
+import hashlib
+
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import transaction
@@ -15,6 +17,9 @@ RESTRICTED_PAGES_CACHE_KEY = "strategy_pages:restricted-pages"
 # Edits drop the cache in the shared cache at once; the timeout bounds what a process that missed
 # the change (one with a private cache) may show.
 RESTRICTIONS_CACHE_SECONDS = 30
+# Edits start a new content version at once; the timeout bounds what a process with a cache of
+# its own shows after another process's edit. Production uses a shared cache.
+SHARED_SECONDS = 60
 
 
 def hidden_subtrees(request):
@@ -37,6 +42,20 @@ def _restrictions():
         cached = (version, list(restrictions))
         cache.set(RESTRICTED_PAGES_CACHE_KEY, cached, RESTRICTIONS_CACHE_SECONDS)
     return cached[1]
+
+
+def shared_by_like_readers(request, name, compute):
+    """What `compute()` returns for this request, kept in the cache for every reader kept out of
+    the same sections until the content changes: lists and counts over every visible page then
+    cost the same however many pages there are."""
+    hidden = ",".join(page.path for page in hidden_subtrees(request))
+    sections = hashlib.sha256(hidden.encode()).hexdigest()[:16]
+    key = f"strategy_pages:shared:{name}:{content_version()}:{sections}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, SHARED_SECONDS)
+    return value
 
 
 def visible_to(queryset, request):

@@ -13,6 +13,7 @@ import pytest
 from django.core.cache import cache
 from django.core.servers.basehttp import ThreadedWSGIServer
 from django.test.testcases import LiveServerThread
+from django.utils import translation
 from wagtail.models import Page, Site
 
 from search.conf import engine
@@ -57,6 +58,13 @@ def empty_cache():
     """Each test starts with an empty cache: menus, facet labels and synonyms of one test's
     content must not answer for the next one's."""
     cache.clear()
+
+
+@pytest.fixture
+def english():
+    """Pages in the source language, for tests that read their wording."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

@@ -1,10 +1,8 @@
 """The intranet's start page."""
 
 import datetime
-import hashlib
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.db import models
 from django.db.models import F
 from django.http import HttpResponseNotAllowed
@@ -14,9 +12,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from ..conf import redirect_to_front_end_login, top_level_parent_types
-from ..content_version import content_version
 from ..listings import card_queryset
-from ..visibility import hidden_subtrees, visible_to
+from ..visibility import shared_by_like_readers, visible_to
 from .base import IntranetPage
 from .following import Interest, Visit
 from .news import NetworkNewsPage
@@ -29,9 +26,6 @@ FEATURED_COUNT = 3
 RECENT_SHOWCASE_COUNT = 6
 FOR_YOU_COUNT = 6
 NEVER = datetime.datetime.min.replace(tzinfo=datetime.UTC)
-# Edits start a new content version at once; the timeout bounds what a process with a cache of
-# its own shows after another process's edit. Production uses a shared cache.
-SHARED_LISTS_SECONDS = 60
 
 
 @dataclass(frozen=True)
@@ -112,16 +106,11 @@ class IntranetHomePage(RoutablePageMixin, IntranetPage):
         )
 
     def shared_lists(self, request):
-        """The lists everyone who sees the same sections sees, cached by content version: a
-        start page costs the same however many pages the intranet holds."""
-        hidden = ",".join(page.path for page in hidden_subtrees(request))
-        sections = hashlib.sha256(hidden.encode()).hexdigest()[:16]
-        key = f"strategy_pages:start:{self.pk}:{content_version()}:{sections}"
-        lists = cache.get(key)
-        if lists is None:
-            lists = self.read_shared_lists(request)
-            cache.set(key, lists, SHARED_LISTS_SECONDS)
-        return lists
+        """The lists everyone who sees the same sections sees: a start page costs the same
+        however many pages the intranet holds."""
+        return shared_by_like_readers(
+            request, f"start:{self.pk}", lambda: self.read_shared_lists(request)
+        )
 
     def read_shared_lists(self, request):
         news, showcases = self.visible_news_and_showcases(request)

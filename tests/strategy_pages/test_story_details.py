@@ -4,13 +4,6 @@ import datetime
 import re
 
 import pytest
-from django.utils import translation
-
-
-@pytest.fixture
-def english():
-    with translation.override("en"):
-        yield
 
 
 def text(response):
