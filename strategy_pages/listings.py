@@ -5,10 +5,14 @@ and year; each may repeat (OR within a filter, AND across filters).
 Every listing runs a constant number of queries however long it grows.
 """
 
+import hashlib
+
 import django_filters
 from django import forms
+from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 
@@ -22,7 +26,7 @@ from .models.taxonomy import (
     Theme,
 )
 from .pagination import paginate
-from .visibility import visible_to
+from .visibility import shared_by_like_readers, visible_to
 
 PAGE_SIZE = 12
 CARD_IMAGE_SPEC = "fill-480x270"
@@ -94,14 +98,54 @@ def card_queryset(queryset):
     )
 
 
+def query_digest(queryset):
+    """A short name for what `queryset` asks the database, to keep its answers under."""
+    try:
+        sql, params = queryset.query.sql_with_params()
+    except EmptyResultSet:
+        return "nothing"
+    return hashlib.sha256(f"{sql}{params}".encode()).hexdigest()[:32]
+
+
+def first_of(request, queryset, count):
+    """The first `count` pages of `queryset`, read once per content version for all readers who
+    see the same pages: finding the newest few of many can mean reading them all."""
+    first = queryset[:count]
+    return shared_by_like_readers(request, f"first:{query_digest(first)}", lambda: list(first))
+
+
+class SharedPaginator(Paginator):
+    """A paginator whose count and pages are read once per content version for all readers who
+    see the same pages: counting a long list and sorting it for one page read every row."""
+
+    def __init__(self, request, object_list, per_page):
+        super().__init__(object_list, per_page)
+        self.request = request
+
+    @cached_property
+    def count(self):
+        digest = query_digest(self.object_list)
+        return shared_by_like_readers(self.request, f"count:{digest}", self.object_list.count)
+
+    def _get_page(self, object_list, number, paginator):
+        # `object_list` is this page's slice of the list.
+        digest = query_digest(object_list)
+        items = shared_by_like_readers(self.request, f"page:{digest}", lambda: list(object_list))
+        return super()._get_page(items, number, paginator)
+
+
 def build_listing(request, queryset, filterset_class, *, exclude_filters=(), page_size=PAGE_SIZE):
     """Filter, order and paginate a listing; returns the template context for it."""
     visible = visible_to(queryset, request)
-    years = [d.year for d in visible.dates(filterset_class.date_field, "year", order="DESC")]
+    years = shared_by_like_readers(
+        request,
+        f"years:{query_digest(visible)}",
+        lambda: [d.year for d in visible.dates(filterset_class.date_field, "year", order="DESC")],
+    )
     filterset = filterset_class(request.GET or None, queryset=visible, request=request, years=years)
     for name in exclude_filters:
         filterset.filters.pop(name, None)
-    paginator = Paginator(card_queryset(filterset.qs), page_size)
+    paginator = SharedPaginator(request, card_queryset(filterset.qs), page_size)
     page = paginator.get_page(request.GET.get("page"))
     return {
         "filterset": filterset,

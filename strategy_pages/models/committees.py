@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
-from ..listings import ShowcaseFilterSet, build_listing
+from ..listings import ShowcaseFilterSet, build_listing, first_of
 from ..visibility import visible_to
 from .base import IntranetPage, SectionIndexPage
 from .consultations import ConsultationResponsePage
@@ -90,9 +90,8 @@ class CommitteePage(FollowablePage, IntranetPage):
         context["responses"] = visible_to(
             ConsultationResponsePage.objects.child_of(self), request
         ).order_by("-meeting_date", "-pk")
-        context["latest_news"] = visible_to(
-            NetworkNewsPage.objects.child_of(self), request
-        ).order_by("-date", "-pk")[:LATEST_NEWS_COUNT]
+        news = visible_to(NetworkNewsPage.objects.child_of(self), request)
+        context["latest_news"] = first_of(request, news.order_by("-date", "-pk"), LATEST_NEWS_COUNT)
         other_types = self.get_children().not_type(
             ProjectShowcasePage, ConsultationResponsePage, NetworkNewsPage
         )

@@ -18,8 +18,8 @@ from ..blocks import (
     ResponsibilityBlock,
 )
 from ..conf import top_level_parent_types
-from ..listings import ShowcaseFilterSet, build_listing
-from ..visibility import visible_to
+from ..listings import ShowcaseFilterSet, build_listing, first_of
+from ..visibility import shared_by_like_readers, visible_to
 from .base import IntranetPage
 from .following import FollowablePage
 from .news import NetworkNewsPage
@@ -144,10 +144,15 @@ class ServedBy:
 
 
 def _counts_by(model, relation, request):
-    """{related id: how many of `model`'s pages the reader may see have it}."""
-    pages = visible_to(model.objects.all(), request).filter(**{f"{relation}__isnull": False})
-    counted = pages.order_by().values(relation).annotate(pages=Count("pk", distinct=True))
-    return {row[relation]: row["pages"] for row in counted}
+    """{related id: how many of `model`'s pages the reader may see have it}, counted once per
+    content version for all readers who see the same pages."""
+
+    def count():
+        pages = visible_to(model.objects.all(), request).filter(**{f"{relation}__isnull": False})
+        counted = pages.order_by().values(relation).annotate(pages=Count("pk", distinct=True))
+        return {row[relation]: row["pages"] for row in counted}
+
+    return shared_by_like_readers(request, f"counts:{model._meta.label_lower}:{relation}", count)
 
 
 class OrientationPage(FollowablePage, IntranetPage):
@@ -202,9 +207,6 @@ class OrientationPage(FollowablePage, IntranetPage):
             )
         )
         news = NetworkNewsPage.objects.filter(orientations=self.orientation_id)
-        context["latest_news"] = (
-            visible_to(news, request)
-            .select_related("committee")
-            .order_by("-date", "-pk")[:LATEST_NEWS_COUNT]
-        )
+        newest = visible_to(news, request).select_related("committee").order_by("-date", "-pk")
+        context["latest_news"] = first_of(request, newest, LATEST_NEWS_COUNT)
         return context
