@@ -6,6 +6,8 @@ deletion starts anew too) and read from the cache instead. A process with a cach
 keeps it at most SITE_SECONDS, as it does not see other processes' edits.
 """
 
+import hashlib
+
 from django.core.cache import cache
 from django.http.request import split_domain_port
 from wagtail.models import Site
@@ -27,7 +29,9 @@ def _cached_site(request):
     # The raw host, as Wagtail reads it: a disallowed host is refused elsewhere, not here.
     hostname = split_domain_port(request._get_raw_host())[0]
     port = request.get_port()
-    key = f"strategy_pages:site:{content_version()}:{hostname}:{port}"
+    # Hashed: a Host header can be longer than a cache key may be.
+    host = hashlib.sha256(f"{hostname}:{port}".encode()).hexdigest()[:32]
+    key = f"strategy_pages:site:{content_version()}:{host}"
     found = cache.get(key)
     if found is None:
         found = (Site._find_for_request(request),)

@@ -1,5 +1,8 @@
 """Which site a request is for comes from the cache, and follows a change of sites at once."""
 
+import warnings
+
+from django.core.cache import CacheKeyWarning
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, Site
@@ -49,3 +52,11 @@ def test_a_removed_site_no_longer_answers_for_its_host(
 
     page = staff_client.get("/", HTTP_HOST="annan.example").content.decode()
     assert "Annan webbplats" not in page
+
+
+def test_a_host_name_longer_than_a_cache_key_is_still_served(tree, staff_client):
+    long_host = "intranat-" + "a" * 300 + ".example"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", CacheKeyWarning)
+        response = staff_client.get(tree.strategy.url, HTTP_HOST=long_host)
+    assert response.status_code == 200
