@@ -40,12 +40,15 @@ def _cached_site(request):
 
 
 class CachedSiteMiddleware:
-    """Finds the request's site through the cache, so that Wagtail's page serving, URLs and
-    every other `Site.find_for_request` of the request use it without a query."""
+    """Finds the request's site through the cache just before the view, so that Wagtail's page
+    serving, URLs and every other `Site.find_for_request` of the request use it without a
+    query. A request answered before its view (a redirect to the login) needs no site."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        site_for(request)
         return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        site_for(request)

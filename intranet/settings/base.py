@@ -52,8 +52,6 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
-    # Which site a request is for, from the cache instead of a query on every request.
-    "strategy_pages.sites.CachedSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # A calendar feed address with the user's feed secret opens without a login.
@@ -61,6 +59,8 @@ MIDDLEWARE = [
     # The intranet is closed: every view needs a login unless marked login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "intranet.middleware.AbsoluteSessionLimitMiddleware",
+    # Which site a request is for, from the cache instead of a query on every request.
+    "strategy_pages.sites.CachedSiteMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "intranet.middleware.RedirectsForLoggedInUsersMiddleware",

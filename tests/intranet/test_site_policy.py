@@ -36,7 +36,7 @@ def test_logout_ends_the_session(staff_client, tree):
     assert staff_client.get("/").status_code == 302
 
 
-def test_search_page_needs_login(client):
+def test_search_page_needs_login(client, db):
     assert client.get("/sok/?q=strategi")["Location"].startswith("/logga-in/")
 
 
