@@ -4,7 +4,6 @@ import atexit
 import hashlib
 import logging
 import threading
-import uuid
 from collections import Counter
 
 from django.core.cache import cache
@@ -14,7 +13,7 @@ from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
-from strategy_pages.content_version import content_version
+from strategy_pages.content_version import content_version, new_version
 
 from .conf import search_setting
 from .models import NoResultsDailyHits
@@ -109,24 +108,14 @@ def editors_picks(query_string):
     promotion or a page changes."""
     stored = stored_query_string(query_string)
     digest = hashlib.sha256(stored.encode()).hexdigest()[:32]
-    key = f"strategy_search:picks:{content_version()}:{_picks_version()}:{digest}"
-    picks = cache.get(key)
-    if picks is None:
-        picks = list(
-            SearchPromotion.objects.filter(query__query_string=stored)
-            .select_related("page")
-            .order_by("sort_order")
-        )
-        cache.set(key, picks, PICKS_SECONDS)
-    return picks
-
-
-def _picks_version():
-    version = cache.get(PICKS_VERSION_KEY)
-    if version is None:
-        cache.add(PICKS_VERSION_KEY, uuid.uuid4().hex, None)
-        version = cache.get(PICKS_VERSION_KEY)
-    return version
+    picks_version = cache.get_or_set(PICKS_VERSION_KEY, new_version, None)
+    key = f"strategy_search:picks:{content_version()}:{picks_version}:{digest}"
+    promotions = (
+        SearchPromotion.objects.filter(query__query_string=stored)
+        .select_related("page")
+        .order_by("sort_order")
+    )
+    return cache.get_or_set(key, lambda: list(promotions), PICKS_SECONDS)
 
 
 def forget_picks(**kwargs):

@@ -19,16 +19,17 @@ UID = "strategy-pages-content-version"
 
 
 def content_version():
-    version = cache.get(CACHE_KEY)
-    if version is None:
-        cache.add(CACHE_KEY, uuid.uuid4().hex, None)
-        version = cache.get(CACHE_KEY)
-    return version
+    # Processes starting together agree on one: get_or_set adds, then reads back the winner.
+    return cache.get_or_set(CACHE_KEY, new_version, None)
+
+
+def new_version():
+    return uuid.uuid4().hex
 
 
 def content_changed(**kwargs):
     """Start a new version once the edit that changed the content commits."""
-    transaction.on_commit(lambda: cache.set(CACHE_KEY, uuid.uuid4().hex, None))
+    transaction.on_commit(lambda: cache.set(CACHE_KEY, new_version(), None))
 
 
 def page_saved_or_deleted(sender, instance, **kwargs):
@@ -45,7 +46,7 @@ def connect():
     post_save.connect(page_saved_or_deleted, dispatch_uid=UID)
     post_delete.connect(page_saved_or_deleted, sender=Page, dispatch_uid=UID)
     post_page_move.connect(content_changed, dispatch_uid=UID)
-    classifications = (Committee, Orientation, SustainabilityDimension, Theme, get_image_model())
-    for model in (*classifications, Site):
+    shown_on_pages = (Committee, Orientation, SustainabilityDimension, Theme, get_image_model())
+    for model in (*shown_on_pages, Site):
         post_save.connect(content_changed, sender=model, dispatch_uid=UID)
         post_delete.connect(content_changed, sender=model, dispatch_uid=UID)

@@ -32,11 +32,7 @@ def _cached_site(request):
     # Hashed: a Host header can be longer than a cache key may be.
     host = hashlib.sha256(f"{hostname}:{port}".encode()).hexdigest()[:32]
     key = f"strategy_pages:site:{content_version()}:{host}"
-    found = cache.get(key)
-    if found is None:
-        found = (Site._find_for_request(request),)
-        cache.set(key, found, SITE_SECONDS)
-    return found[0]
+    return cache.get_or_set(key, lambda: Site._find_for_request(request), SITE_SECONDS)
 
 
 class CachedSiteMiddleware:

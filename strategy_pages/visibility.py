@@ -51,11 +51,7 @@ def shared_by_like_readers(request, name, compute):
     hidden = ",".join(page.path for page in hidden_subtrees(request))
     sections = hashlib.sha256(hidden.encode()).hexdigest()[:16]
     key = f"strategy_pages:shared:{name}:{content_version()}:{sections}"
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, SHARED_SECONDS)
-    return value
+    return cache.get_or_set(key, compute, SHARED_SECONDS)
 
 
 def visible_to(queryset, request):
